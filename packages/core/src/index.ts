@@ -1,0 +1,15 @@
+// Public surface of @tokenward/core: explicit named re-exports only (locked by test/exports.test.ts).
+export { ERROR_MEANINGS } from './errors/error-codes.js';
+export type { BearerErrorValue, ErrorMeaning, JwtErrorCode } from './errors/error-codes.js';
+export { JwtError } from './errors/jwt-error.js';
+export type { JwtErrorDetails } from './errors/jwt-error.js';
+export { ALGORITHMS } from './types/algorithm.js';
+export type { Algorithm } from './types/algorithm.js';
+export type { JwsHeader, JwtClaims, VerifyResult } from './types/claims.js';
+export type { Jwk, JwkSet, KeyInput, KeyResolver } from './types/key-input.js';
+export type {
+  RevocationStore,
+  SubjectRevocation,
+  TokenRevocation,
+} from './revocation/revocation-store.js';
+export type { RequestView } from './auth/request-view.js';
