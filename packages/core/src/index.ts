@@ -3,6 +3,8 @@ export { ERROR_MEANINGS } from './errors/error-codes.js';
 export type { BearerErrorValue, ErrorMeaning, JwtErrorCode } from './errors/error-codes.js';
 export { JwtError } from './errors/jwt-error.js';
 export type { JwtErrorDetails } from './errors/jwt-error.js';
+export { bearerChallenge, DEFAULT_REALM, httpAnswer } from './errors/http-answer.js';
+export type { HttpAnswer } from './errors/http-answer.js';
 export { ALGORITHMS } from './types/algorithm.js';
 export type { Algorithm } from './types/algorithm.js';
 export type { JwsHeader, JwtClaims, VerifyResult } from './types/claims.js';
@@ -13,3 +15,4 @@ export type {
   TokenRevocation,
 } from './revocation/revocation-store.js';
 export type { RequestView } from './auth/request-view.js';
+export type { Verifier, VerifierOptions } from './types/verifier-options.js';

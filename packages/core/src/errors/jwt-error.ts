@@ -1,4 +1,5 @@
 import { ERROR_MEANINGS, type BearerErrorValue, type JwtErrorCode } from './error-codes.js';
+import { httpAnswer, type HttpAnswer } from './http-answer.js';
 
 // A process-wide brand, so `instanceof` holds across the ESM and CJS builds of this package.
 const BRAND = Symbol.for('@tokenward/core.JwtError');
@@ -37,6 +38,8 @@ export class JwtError extends Error {
   readonly scope: readonly string[] | undefined;
   /** Seconds to wait before retrying (unavailable dependency only). */
   readonly retryAfter: number | undefined;
+  /** The protection realm of the challenge; set by the authenticate step that raised it. */
+  realm: string | undefined;
 
   /**
    * @param code - the stable error code
@@ -55,7 +58,23 @@ export class JwtError extends Error {
     this.bearerError = meaning.bearerError;
     this.scope = details.scope;
     this.retryAfter = details.retryAfter;
+    this.realm = undefined;
     Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** Always `true` below 500: the message is safe to show clients (Koa reads this). */
+  get expose(): boolean {
+    return this.status < 500 || this.status === 503;
+  }
+
+  /** Response headers: the RFC 6750 `WWW-Authenticate` challenge and/or `Retry-After`. */
+  get headers(): Record<string, string> {
+    return httpAnswer(this, this.realm).headers;
+  }
+
+  /** The JSON body an adapter sends: `{ error, error_description, code }`. */
+  get body(): HttpAnswer['body'] {
+    return httpAnswer(this, this.realm).body;
   }
 
   /** Recognises a `JwtError` from either module format (ESM or CJS) of this package. */

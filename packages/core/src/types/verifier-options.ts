@@ -1,0 +1,66 @@
+import type { KeySource } from '../keys/key-source.js';
+import type { RevocationStore } from '../revocation/revocation-store.js';
+import type { Algorithm } from './algorithm.js';
+import type { JwtClaims, VerifyResult } from './claims.js';
+import type { JwkSet, KeyInput, KeyResolver } from './key-input.js';
+
+/**
+ * Options of {@link createVerifier}. Only `algorithms` and `key` are required; every default is
+ * the strict one.
+ *
+ * @example
+ * ```ts
+ * const options: VerifierOptions = {
+ *   algorithms: ['RS256'],
+ *   key: publicKeyPem,
+ *   issuer: 'https://auth.example.com/',
+ *   audience: 'https://api.example.com',
+ * };
+ * ```
+ */
+export interface VerifierOptions {
+  /** Allowed algorithms; required and non-empty. `none` can never be configured. */
+  algorithms: Algorithm[];
+  /** A key, a JWK Set, a resolver `(header) => key`, or a remote JWK Set. */
+  key: KeyInput | JwkSet | KeyResolver | KeySource;
+  /** Accepted `iss` value(s), compared exactly. */
+  issuer?: string | string[];
+  /** Accepted `aud` value(s); the token must name at least one. */
+  audience?: string | string[];
+  /** Required `sub` value. */
+  subject?: string;
+  /** Expected header `typ` value(s), ASCII case-insensitive (e.g. `at+jwt`). */
+  typ?: string | string[];
+  /** Claims that must be present. Default `['exp']`. */
+  requiredClaims?: string[];
+  /** Leeway for `exp`/`nbf`/`iat`, in seconds. Default 0, at most 300. */
+  clockTolerance?: number;
+  /** Maximum age since `iat`, in seconds (requires `iat`). */
+  maxTokenAge?: number;
+  /** Maximum token length in characters, checked before any decoding. Default 8192. */
+  maxTokenLength?: number;
+  /** Current time in milliseconds since the epoch. Default `Date.now` (tests inject it). */
+  clock?: () => number;
+  /** Revocation store, consulted last. */
+  revocation?: RevocationStore;
+  /** Verified-token cache: `true` for defaults, or `{ max }` entries (default 1,000). */
+  cache?: boolean | { max?: number };
+}
+
+/**
+ * A configured verifier. `verify` resolves with the header and a null-prototype payload, and
+ * rejects only with `JwtError`.
+ *
+ * @example
+ * ```ts
+ * const { payload } = await verifier.verify(token);
+ * ```
+ */
+export interface Verifier {
+  /**
+   * Verifies a compact JWS JWT.
+   *
+   * @param token - the compact token string
+   */
+  verify<T = JwtClaims>(token: string): Promise<VerifyResult<T>>;
+}
