@@ -17,7 +17,7 @@ const swc = [
   },
 ];
 
-const dirs = ['packages', 'examples', '.']
+const dirs = ['packages', 'examples', 'tools', '.']
   .flatMap((top) =>
     top === '.' ? ['bench'] : existsSync(top) ? readdirSync(top).map((d) => join(top, d)) : [],
   )
