@@ -1,5 +1,6 @@
 import type { JwsHeader, JwtClaims } from '../types/claims.js';
 import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
+import type { ClaimPath } from '../roles/claim-path.js';
 import type { RequestView } from './request-view.js';
 
 /** Where the token of an authenticated request came from. */
@@ -16,8 +17,12 @@ export type TokenSource = 'header' | 'cookie' | 'query' | 'custom';
  * const auth = createAuthenticator({ algorithms: ['HS256'], key: secret, cookie: 'access_token' });
  * ```
  */
-export interface AuthenticatorOptions extends Partial<VerifierOptions> {
-  /** A prebuilt verifier; when set, the `VerifierOptions` fields must be absent. */
+export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOptions> {
+  /**
+   * A prebuilt verifier; when set, the `VerifierOptions` fields must be absent. When neither
+   * `verifier` nor `key` is set, the verifier options come from the environment
+   * (`verifierOptionsFromEnv()`), and the `VerifierOptions` fields given here override them.
+   */
   verifier?: Verifier;
   /** `realm` of every challenge. Default `"api"`. */
   realm?: string;
@@ -25,14 +30,43 @@ export interface AuthenticatorOptions extends Partial<VerifierOptions> {
   cookie?: string;
   /** Accept `?access_token=` (RFC 6750 §2.3, discouraged). Default `false`. */
   query?: boolean;
-  /** Custom token getter; when it returns a string, that is the request's only token source. */
+  /**
+   * Custom token getter. It counts as one more source: when it returns a token and another source
+   * (header, cookie, query) also carries one, the request is `ERR_JWT_INVALID_REQUEST` (400).
+   * `undefined`, `null` or `''` mean "no token here".
+   */
   getToken?: (req: RequestView) => string | undefined | Promise<string | undefined>;
   /** `false` makes authentication optional: no token → anonymous; a bad token is still rejected. Default `true`. */
   credentialsRequired?: boolean;
-  /** Origins allowed to send unsafe requests authenticated by cookie. Default: same origin only. */
+  /**
+   * Origins (`https://app.example.com`) allowed to send unsafe requests authenticated by cookie,
+   * besides the request's own origin. Default: same origin only.
+   */
   allowedOrigins?: string[];
   /** Refuse tokens that arrive over plain HTTP (loopback exempt). Default `false`. */
   requireHttps?: boolean;
+  /**
+   * Where roles are read from; several locations are merged. Default `'roles'`.
+   * E.g. `'realm_access.roles'` (Keycloak), `'https://example.com/roles'` (Auth0 namespaced),
+   * `'cognito:groups'`, `'groups'`.
+   */
+  rolesClaim?: ClaimPath | ClaimPath[];
+  /**
+   * Where scopes are read from; several locations are merged. A string value is split on spaces
+   * (RFC 6749 `scope`). Default `['scope', 'scp']`; Auth0 RBAC adds `'permissions'`.
+   */
+  scopesClaim?: ClaimPath | ClaimPath[];
+  /**
+   * Roles implied by other roles, transitively (cycles are harmless):
+   * `{ admin: ['editor'], editor: ['viewer'] }` gives an admin `editor` and `viewer` too.
+   */
+  roleHierarchy?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Checks (and types) the verified claims. Return the claims (possibly narrowed, e.g. a schema's
+   * `parse`); throw to reject the token with `ERR_JWT_CLAIM_INVALID` (401). The return type
+   * becomes the claims type of every result.
+   */
+  validateClaims?: (claims: JwtClaims) => T;
 }
 
 /**
@@ -66,10 +100,13 @@ export type AuthResult<T = JwtClaims> =
  */
 export interface Requirement {
   /** Required roles. */
-  roles?: string[];
+  roles?: readonly string[];
   /** Required scopes. */
-  scopes?: string[];
-  /** `all` (default) or `any` of the listed values. */
+  scopes?: readonly string[];
+  /**
+   * `all` (default) or `any` of the listed values. Applies within each list; when both `roles`
+   * and `scopes` are given, both lists must be satisfied.
+   */
   mode?: 'all' | 'any';
 }
 
@@ -81,7 +118,7 @@ export interface Requirement {
  * ```ts
  * const auth = createAuthenticator();
  * const result = await auth.authenticate(view);
- * auth.authorize(result.claims, { roles: ['admin'] });
+ * auth.authorize(result.authenticated ? result.claims : undefined, { roles: ['admin'] });
  * ```
  */
 export interface Authenticator<T = JwtClaims> {
@@ -91,6 +128,9 @@ export interface Authenticator<T = JwtClaims> {
   readonly realm: string;
   /** Extracts, verifies and checks one request's token. */
   authenticate(req: RequestView): Promise<AuthResult<T>>;
-  /** Throws `ERR_JWT_INSUFFICIENT_SCOPE` (403) when the claims do not meet the requirement. */
-  authorize(claims: T, requirement: Requirement): void;
+  /**
+   * Throws `ERR_JWT_INSUFFICIENT_SCOPE` (403) when the claims do not meet the requirement, and
+   * `ERR_JWT_MISSING` (401) when there are no claims (an anonymous request under optional auth).
+   */
+  authorize(claims: T | undefined, requirement: Requirement): void;
 }

@@ -6,7 +6,7 @@
  * ```ts
  * const view: RequestView = {
  *   method: req.method, url: req.originalUrl, headers: req.headers,
- *   rawHeaders: req.rawHeaders, secure: req.secure, remoteAddress: req.socket.remoteAddress,
+ *   rawHeaders: req.rawHeaders, secure: req.secure, remoteAddress: req.ip, host: req.host,
  * };
  * ```
  */
@@ -21,6 +21,16 @@ export interface RequestView {
   readonly rawHeaders?: readonly string[];
   /** Whether the request arrived over HTTPS, as the framework decided (trust proxy honoured). */
   readonly secure: boolean;
-  /** Peer address, for the loopback exemption of `requireHttps`. */
+  /**
+   * Client address as the framework determined it (trust proxy honoured: Express `req.ip`, Koa
+   * `ctx.ip`), for the loopback exemption of `requireHttps`. A loopback peer that forwards
+   * `Forwarded`/`X-Forwarded-*` headers is a proxy, not a local client, and is not exempt.
+   */
   readonly remoteAddress?: string;
+  /**
+   * The request's host (`example.com:8443`) as the framework determined it (trust proxy honoured:
+   * Express `req.host`, Koa `ctx.host`), for the same-origin check of cookie requests.
+   * Default: the `Host` header.
+   */
+  readonly host?: string;
 }
