@@ -14,5 +14,10 @@ export type {
   SubjectRevocation,
   TokenRevocation,
 } from './revocation/revocation-store.js';
+export { MemoryRevocationStore } from './revocation/memory-revocation-store.js';
+export type { MemoryRevocationStoreOptions } from './revocation/memory-store-options.js';
+export { generateKeyPair } from './generate/generate-key-pair.js';
+export type { GeneratedKeyPair, GenerateKeyPairOptions } from './generate/generate-key-pair.js';
+export { generateSecret } from './generate/generate-secret.js';
 export type { RequestView } from './auth/request-view.js';
 export type { Verifier, VerifierOptions } from './types/verifier-options.js';
