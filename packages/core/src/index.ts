@@ -19,5 +19,13 @@ export type { MemoryRevocationStoreOptions } from './revocation/memory-store-opt
 export { generateKeyPair } from './generate/generate-key-pair.js';
 export type { GeneratedKeyPair, GenerateKeyPairOptions } from './generate/generate-key-pair.js';
 export { generateSecret } from './generate/generate-secret.js';
+export { createSigner } from './sign/create-signer.js';
+export type {
+  Duration,
+  Signer,
+  SignerOptions,
+  SigningKeyInput,
+  SignOptions,
+} from './sign/signer-types.js';
 export type { RequestView } from './auth/request-view.js';
 export type { Verifier, VerifierOptions } from './types/verifier-options.js';
