@@ -50,12 +50,12 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    * E.g. `'realm_access.roles'` (Keycloak), `'https://example.com/roles'` (Auth0 namespaced),
    * `'cognito:groups'`, `'groups'`.
    */
-  rolesClaim?: ClaimPath | ClaimPath[];
+  rolesClaim?: ClaimPath | readonly ClaimPath[];
   /**
    * Where scopes are read from; several locations are merged. A string value is split on spaces
    * (RFC 6749 `scope`). Default `['scope', 'scp']`; Auth0 RBAC adds `'permissions'`.
    */
-  scopesClaim?: ClaimPath | ClaimPath[];
+  scopesClaim?: ClaimPath | readonly ClaimPath[];
   /**
    * Roles implied by other roles, transitively (cycles are harmless):
    * `{ admin: ['editor'], editor: ['viewer'] }` gives an admin `editor` and `viewer` too.

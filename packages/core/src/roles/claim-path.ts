@@ -7,6 +7,9 @@
  * - An array of segments: always walked segment by segment, with no splitting at all
  *   (`["resource_access", "my.client", "roles"]`), for names that contain dots at any depth.
  *
+ * In the `rolesClaim`/`scopesClaim` options a flat array of strings is a list of string paths, so a
+ * segments path is written nested there: `rolesClaim: [['resource_access', 'my.client', 'roles']]`.
+ *
  * @example
  * ```ts
  * const keycloakRealm: ClaimPath = 'realm_access.roles';

@@ -1,0 +1,119 @@
+import { createPublicKey } from 'node:crypto';
+import { JwtError } from '../errors/jwt-error.js';
+import { createRemoteJwks } from '../jwks/create-remote-jwks.js';
+import { ALGORITHMS, type Algorithm } from '../types/algorithm.js';
+import type { VerifierOptions } from '../types/verifier-options.js';
+
+/** The environment variables read by {@link verifierOptionsFromEnv}. */
+export type JwtEnv = Readonly<Record<string, string | undefined>>;
+
+const KEY_VARIABLES = ['JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URI'] as const;
+const HS_MIN_BYTES: Partial<Record<Algorithm, number>> = { HS256: 32, HS384: 48, HS512: 64 };
+
+function fail(message: string): never {
+  // Messages name variables only, never their values.
+  throw new JwtError('ERR_JWT_CONFIG_INVALID', message);
+}
+
+function read(env: JwtEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function list(value: string): string[] {
+  return value.split(/[\s,]+/).filter((v) => v !== '');
+}
+
+function algorithmsFrom(env: JwtEnv, keyVariable: string): Algorithm[] {
+  const raw = read(env, 'JWT_ALGORITHMS');
+  const hmac = keyVariable === 'JWT_SECRET';
+  if (raw === undefined) {
+    if (hmac) return ['HS256'];
+    fail(`JWT_ALGORITHMS is required with ${keyVariable} (e.g. JWT_ALGORITHMS=RS256)`);
+  }
+  const algorithms = list(raw);
+  for (const alg of algorithms) {
+    if (!(ALGORITHMS as readonly string[]).includes(alg)) {
+      fail(`JWT_ALGORITHMS lists an unknown algorithm; use some of ${ALGORITHMS.join(', ')}`);
+    }
+    if (alg.startsWith('HS') !== hmac) {
+      fail(
+        hmac
+          ? 'JWT_ALGORITHMS must list only HS256, HS384 or HS512 with JWT_SECRET'
+          : `JWT_ALGORITHMS must not list HMAC algorithms with ${keyVariable}`,
+      );
+    }
+  }
+  if (algorithms.length === 0) fail('JWT_ALGORITHMS is empty');
+  return algorithms as Algorithm[];
+}
+
+function oneOrMany(value: string | undefined): string | string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  return values.length === 1 ? values[0] : values;
+}
+
+/**
+ * Verifier options from environment variables, so that `jwt()` with no arguments works in every
+ * adapter. Exactly one key variable: `JWT_SECRET` (HMAC, HS256 unless `JWT_ALGORITHMS` says
+ * HS384/HS512), `JWT_PUBLIC_KEY` (PEM; `\n` escapes are accepted) or `JWT_JWKS_URI` (a remote
+ * JWK Set); `JWT_ALGORITHMS` (comma- or space-separated) is required for the last two.
+ * `JWT_ISSUER` and `JWT_AUDIENCE` take one value or a comma-separated list;
+ * `JWT_CLOCK_TOLERANCE` is whole seconds (0–300). Missing or contradictory variables throw
+ * `ERR_JWT_CONFIG_INVALID` naming the variables, never their values.
+ *
+ * @param env - the environment; default `process.env`
+ * @returns options for `createVerifier` / `createAuthenticator`
+ * @example
+ * ```ts
+ * import { createVerifier, verifierOptionsFromEnv } from '@tokenward/core';
+ *
+ * const verifier = createVerifier(
+ *   verifierOptionsFromEnv({ JWT_SECRET: 'an example secret that is 32+ bytes long', JWT_ISSUER: 'me' }),
+ * );
+ * ```
+ */
+export function verifierOptionsFromEnv(env: JwtEnv = process.env): VerifierOptions {
+  const present = KEY_VARIABLES.filter((name) => read(env, name) !== undefined);
+  if (present.length === 0) fail(`set one of ${KEY_VARIABLES.join(', ')}`);
+  if (present.length > 1) fail(`set only one of ${present.join(', ')}, not several`);
+  const keyVariable = present[0] as (typeof KEY_VARIABLES)[number];
+  const value = read(env, keyVariable) as string;
+  const algorithms = algorithmsFrom(env, keyVariable);
+  let key: VerifierOptions['key'];
+  if (keyVariable === 'JWT_SECRET') {
+    const bytes = Buffer.byteLength(value, 'utf8');
+    const needed = Math.max(...algorithms.map((alg) => HS_MIN_BYTES[alg] ?? 0));
+    if (bytes < needed)
+      fail(`JWT_SECRET must be at least ${needed} bytes for ${algorithms.join(', ')}`);
+    key = value;
+  } else if (keyVariable === 'JWT_PUBLIC_KEY') {
+    // .env files often hold a PEM on one line with literal "\n".
+    key = value.includes('\n') ? value : value.replace(/\\n/g, '\n');
+    if (!/^-----BEGIN [A-Z ]+-----/.test(key.trim()))
+      fail('JWT_PUBLIC_KEY must be a PEM public key');
+  } else {
+    try {
+      key = createRemoteJwks(value.trim());
+    } catch {
+      fail('JWT_JWKS_URI must be an https: URL (http: only on loopback)');
+    }
+  }
+  const options: VerifierOptions = { algorithms, key };
+  const issuer = oneOrMany(read(env, 'JWT_ISSUER'));
+  if (issuer !== undefined) options.issuer = issuer;
+  const audience = oneOrMany(read(env, 'JWT_AUDIENCE'));
+  if (audience !== undefined) options.audience = audience;
+  const tolerance = read(env, 'JWT_CLOCK_TOLERANCE');
+  if (tolerance !== undefined) {
+    if (!/^\s*\d{1,3}\s*$/.test(tolerance) || Number(tolerance) > 300) {
+      fail('JWT_CLOCK_TOLERANCE must be whole seconds between 0 and 300');
+    }
+    options.clockTolerance = Number(tolerance);
+  }
+  return options;
+}

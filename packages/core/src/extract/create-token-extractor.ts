@@ -1,0 +1,105 @@
+import type { TokenSource } from '../auth/authenticator-types.js';
+import type { RequestView } from '../auth/request-view.js';
+import { configError, JwtError } from '../errors/jwt-error.js';
+import { invalidRequest } from '../lib/invalid-request.js';
+import { readAuthorization } from './read-authorization.js';
+import { readCookie } from './read-cookie.js';
+import { readQuery } from './read-query.js';
+
+/**
+ * Where tokens may come from. The `Authorization: Bearer` header is always read.
+ *
+ * @example
+ * ```ts
+ * const options: TokenExtractorOptions = { cookie: '__Host-access_token' };
+ * ```
+ */
+export interface TokenExtractorOptions {
+  /** Name of a cookie that may carry the token. Default: cookies are not read. */
+  cookie?: string;
+  /** Accept the `access_token` query parameter (RFC 6750 §2.3, discouraged). Default `false`. */
+  query?: boolean;
+  /** Custom getter, one more source; a throw that is not a `JwtError` becomes a 400. */
+  getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;
+}
+
+/**
+ * A token found in a request and where it came from.
+ *
+ * @example
+ * ```ts
+ * const found: ExtractedToken = { token: 'eyJ...', source: 'header' };
+ * ```
+ */
+export interface ExtractedToken {
+  /** The compact token, not yet verified. */
+  token: string;
+  /** The one source that carried it. */
+  source: TokenSource;
+}
+
+/**
+ * Reads the one token of a request, or `undefined` when it carries none.
+ *
+ * @param req - the request view
+ */
+export type TokenExtractor = (req: RequestView) => Promise<ExtractedToken | undefined>;
+
+// RFC 6265 §4.1.1 cookie-name = token (RFC 9110 tchar).
+const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+async function fromGetter(
+  getToken: NonNullable<TokenExtractorOptions['getToken']>,
+  req: RequestView,
+): Promise<string | undefined> {
+  let value: unknown;
+  try {
+    value = await getToken(req);
+  } catch (err) {
+    if (err instanceof JwtError) throw err;
+    throw invalidRequest('The custom token getter failed', err);
+  }
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string')
+    throw invalidRequest('The custom token getter returned a non-string');
+  return value;
+}
+
+/**
+ * Builds the token extraction step: exactly one source per request. A token in two sources,
+ * duplicate `Authorization` headers, or a malformed header, cookie or parameter is
+ * `ERR_JWT_INVALID_REQUEST` (400). Another auth scheme (`Basic ...`) counts as no token.
+ *
+ * @param options - the enabled sources
+ * @example
+ * ```ts
+ * const extract = createTokenExtractor({ cookie: 'access_token' });
+ * const found = await extract({ method: 'GET', url: '/', headers: { authorization: 'Bearer abc' }, secure: true });
+ * found?.source; // 'header'
+ * ```
+ */
+export function createTokenExtractor(options: TokenExtractorOptions = {}): TokenExtractor {
+  const { cookie, query = false, getToken } = options;
+  if (cookie !== undefined && (typeof cookie !== 'string' || !COOKIE_NAME.test(cookie))) {
+    configError('cookie', 'must be a cookie name (RFC 6265 token characters)');
+  }
+  if (typeof query !== 'boolean') configError('query', 'must be a boolean');
+  if (getToken !== undefined && typeof getToken !== 'function') {
+    configError('getToken', 'must be a function');
+  }
+  return async (req) => {
+    const found: ExtractedToken[] = [];
+    const header = readAuthorization(req);
+    if (header !== undefined) found.push({ token: header, source: 'header' });
+    const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);
+    if (fromCookie !== undefined) found.push({ token: fromCookie, source: 'cookie' });
+    const fromQuery = query ? readQuery(req) : undefined;
+    if (fromQuery !== undefined) found.push({ token: fromQuery, source: 'query' });
+    const custom = getToken === undefined ? undefined : await fromGetter(getToken, req);
+    if (custom !== undefined) found.push({ token: custom, source: 'custom' });
+    // RFC 6750 §2: clients MUST NOT use more than one method per request.
+    if (found.length > 1)
+      throw invalidRequest('The request carries tokens from more than one source');
+    return found[0];
+  };
+}

@@ -1,0 +1,43 @@
+import type { RequestView } from '../auth/request-view.js';
+import { isB64Token } from '../lib/b64token.js';
+import { invalidRequest } from '../lib/invalid-request.js';
+
+// RFC 7235 §2.1: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+const CREDENTIALS = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?: +([^]*))?$/;
+
+function countAuthorization(rawHeaders: readonly string[] | undefined): number {
+  if (rawHeaders === undefined) return 0;
+  let count = 0;
+  // rawHeaders alternates name, value.
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === 'authorization') count++;
+  }
+  return count;
+}
+
+/**
+ * The Bearer token of the `Authorization` header, `undefined` when there is no header or it uses
+ * another scheme, or throws `ERR_JWT_INVALID_REQUEST` for a duplicate or malformed header.
+ *
+ * @param req - the request view
+ */
+export function readAuthorization(req: RequestView): string | undefined {
+  // Node keeps only the first of duplicate Authorization headers in `headers`: look at the raw list.
+  if (countAuthorization(req.rawHeaders) > 1) {
+    throw invalidRequest('The request carries more than one Authorization header');
+  }
+  const value = req.headers['authorization'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw invalidRequest('The request carries more than one Authorization header');
+  }
+  const match = CREDENTIALS.exec(value);
+  if (match === null) throw invalidRequest('The Authorization header is malformed');
+  // Auth-scheme names are case-insensitive (RFC 7235 §2.1); another scheme is not ours.
+  if ((match[1] as string).toLowerCase() !== 'bearer') return undefined;
+  const token = match[2];
+  if (token === undefined || !isB64Token(token)) {
+    throw invalidRequest('The Authorization header is malformed');
+  }
+  return token;
+}

@@ -1,0 +1,176 @@
+import { JwtError } from '../errors/jwt-error.js';
+import { importJwkSet, type CheckedKeySet } from '../keys/import-jwk-set.js';
+import { KEY_SOURCE, type KeySource, type VerificationKey } from '../keys/key-source.js';
+import { fetchJson, FetchError } from '../lib/fetch-json.js';
+import type { Algorithm } from '../types/algorithm.js';
+import type { JwsHeader } from '../types/claims.js';
+import { checkJwksOptions } from './check-jwks-options.js';
+import { checkUrl } from './check-url.js';
+import { discoverJwksUri } from './discover-jwks-uri.js';
+import type { RemoteJwksOptions } from './remote-jwks-options.js';
+
+/**
+ * A remote JWK Set, usable as the verifier's `key`.
+ *
+ * @example
+ * ```ts
+ * const jwks: RemoteJwks = createRemoteJwks('https://auth.example.com/.well-known/jwks.json');
+ * await jwks.refresh(); // optional warm-up: fail at startup instead of on the first request
+ * ```
+ */
+export interface RemoteJwks extends KeySource {
+  /** The configured URL (the issuer URL with `discovery`). */
+  readonly url: string;
+  /** Fetches now, ignoring cache and cooldown; rejects with `ERR_JWKS_UNAVAILABLE` on failure. */
+  refresh(): Promise<void>;
+  /** Aborts a fetch in flight and makes every later fetch fail; cached keys stay usable. */
+  close(): void;
+}
+
+/**
+ * A cached, de-duplicated, rate-limited remote JWK Set (Auth0, Keycloak, Cognito, Entra ID,
+ * Google...). Nothing is fetched before the first token needs a key. See `docs/jwks.md`.
+ *
+ * - keys are used for `cacheMaxAge` (10 min), then fetched again;
+ * - an unknown `kid` fetches again at most once per `cooldownDuration` (30 s), and concurrent
+ *   misses share one request;
+ * - a failed refresh keeps known keys working for `staleIfError` (1 h) and calls `onError`; with
+ *   nothing usable cached the verifier fails with `ERR_JWKS_UNAVAILABLE` (503, `Retry-After`);
+ * - `https:` only (loopback or `allowInsecureHttp` excepted), redirects are refused, responses
+ *   are capped in time (5 s) and size (256 KiB); garbage, an empty set, `use: "enc"`, `oct`
+ *   keys and duplicated `kid`s never become verification keys.
+ *
+ * @param url - the JWK Set URL, or the OpenID issuer URL with `discovery: true`
+ * @param options - cache, cooldown, timeout, size, stale-if-error, transport and discovery
+ * @example
+ * ```ts
+ * import { createRemoteJwks, createVerifier } from '@tokenward/core';
+ *
+ * const verifier = createVerifier({
+ *   algorithms: ['RS256'],
+ *   key: createRemoteJwks('https://example.eu.auth0.com/', { discovery: true }),
+ *   issuer: 'https://example.eu.auth0.com/',
+ *   audience: 'https://api.example.com',
+ * });
+ * ```
+ */
+export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions = {}): RemoteJwks {
+  const o = checkJwksOptions(options);
+  const configured = checkUrl(url, 'url', o.allowInsecureHttp);
+  const name = typeof url === 'string' ? url : url.href;
+  const controller = new AbortController();
+  let jwksUrl = o.discovery ? undefined : configured;
+  let keys: CheckedKeySet | undefined;
+  let fetchedAt = -Infinity;
+  let attemptedAt = -Infinity;
+  // Why the last fetch failed; every caller gets its own JwtError built from it.
+  let failure: { reason: string; cause: unknown } | undefined;
+  let inflight: Promise<void> | undefined;
+
+  const get = (target: URL): Promise<unknown> =>
+    fetchJson(target, {
+      timeout: o.timeoutDuration,
+      maxSize: o.maxResponseSize,
+      headers: o.headers,
+      agent: o.agent,
+      signal: controller.signal,
+    });
+
+  async function load(): Promise<CheckedKeySet> {
+    if (controller.signal.aborted) throw new FetchError('the key set was closed');
+    jwksUrl ??= await discoverJwksUri(name, get, o.allowInsecureHttp);
+    const body = await get(jwksUrl);
+    let set: CheckedKeySet;
+    try {
+      set = importJwkSet(body, { lenient: true, option: 'jwks' });
+    } catch (err) {
+      throw new FetchError('the response is not a JWK Set', err);
+    }
+    if (set.size === 0) throw new FetchError('the JWK Set holds no usable verification key');
+    return set;
+  }
+
+  const usableUntil = (): number => fetchedAt + o.cacheMaxAge + o.staleIfError;
+  const unavailable = (reason: string, cause?: unknown): JwtError => {
+    const wait = Math.ceil((attemptedAt + o.cooldownDuration - o.clock()) / 1000);
+    return new JwtError('ERR_JWKS_UNAVAILABLE', `The key set could not be fetched: ${reason}`, {
+      retryAfter: Math.max(1, wait),
+      cause,
+    });
+  };
+
+  // One fetch at a time; every caller in the meantime shares it. Never rejects.
+  function reload(): Promise<void> {
+    if (inflight !== undefined) return inflight;
+    attemptedAt = o.clock();
+    inflight = load()
+      .then(
+        (set) => {
+          keys = set;
+          fetchedAt = o.clock();
+          failure = undefined;
+        },
+        (err: unknown) => {
+          failure = { reason: err instanceof Error ? err.message : 'fetch failed', cause: err };
+          const staleKeysInUse = keys !== undefined && o.clock() < usableUntil();
+          try {
+            o.onError?.(unavailable(failure.reason, err), { url: name, staleKeysInUse });
+          } catch {
+            // A throwing hook must not break authentication.
+          }
+        },
+      )
+      .finally(() => {
+        inflight = undefined;
+      });
+    return inflight;
+  }
+
+  const coolingDown = (now: number): boolean => now - attemptedAt < o.cooldownDuration;
+
+  function pick(kid: string | undefined, alg: Algorithm): VerificationKey | undefined {
+    const key = keys?.select(kid, alg);
+    if (key !== undefined || kid === undefined) return key;
+    const known = keys?.byKid(kid);
+    // A known kid with the wrong alg is no reason to fetch again.
+    if (known !== undefined) {
+      throw new JwtError(
+        known.pinned === undefined ? 'ERR_JWT_KEY_INVALID' : 'ERR_JWT_ALG_NOT_ALLOWED',
+      );
+    }
+    return undefined;
+  }
+
+  async function resolve(header: JwsHeader, alg: Algorithm): Promise<VerificationKey> {
+    const kid = typeof header.kid === 'string' ? header.kid : undefined;
+    const now = o.clock();
+    if (keys !== undefined && now < fetchedAt + o.cacheMaxAge) {
+      const key = pick(kid, alg);
+      if (key !== undefined) return key;
+      if (inflight === undefined && coolingDown(now)) throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
+      await reload();
+    } else if (inflight !== undefined || failure === undefined || !coolingDown(now)) {
+      // Expired or never fetched: fetch (a failure is retried only after the cooldown).
+      await reload();
+    }
+    if (keys !== undefined && o.clock() < usableUntil()) {
+      const key = pick(kid, alg);
+      if (key !== undefined) return key;
+      throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
+    }
+    throw unavailable(failure?.reason ?? 'no usable keys', failure?.cause);
+  }
+
+  return {
+    [KEY_SOURCE]: true,
+    url: name,
+    resolve,
+    async refresh() {
+      await reload();
+      if (failure !== undefined) throw unavailable(failure.reason, failure.cause);
+    },
+    close() {
+      controller.abort();
+    },
+  };
+}
