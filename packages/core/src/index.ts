@@ -28,4 +28,30 @@ export type {
   SignOptions,
 } from './sign/signer-types.js';
 export type { RequestView } from './auth/request-view.js';
+export type {
+  AuthResult,
+  Authenticator,
+  AuthenticatorOptions,
+  Requirement,
+  TokenSource,
+} from './auth/authenticator-types.js';
+export { createTokenExtractor } from './extract/create-token-extractor.js';
+export type {
+  ExtractedToken,
+  TokenExtractor,
+  TokenExtractorOptions,
+} from './extract/create-token-extractor.js';
+export type { ClaimPath } from './roles/claim-path.js';
+export { claimValues, readClaim } from './roles/read-claim.js';
+export { createAuthorizer } from './roles/create-authorizer.js';
+export type { Authorizer, AuthorizerOptions } from './roles/create-authorizer.js';
+export { checkCsrf } from './cookies/check-csrf.js';
+export type { CsrfOptions } from './cookies/check-csrf.js';
+export { clearAuthCookie, serializeAuthCookie } from './cookies/serialize-auth-cookie.js';
+export type { AuthCookieOptions } from './cookies/auth-cookie-options.js';
+export { createRemoteJwks } from './jwks/create-remote-jwks.js';
+export type { RemoteJwks } from './jwks/create-remote-jwks.js';
+export type { RemoteJwksOptions } from './jwks/remote-jwks-options.js';
+export { verifierOptionsFromEnv } from './config/verifier-options-from-env.js';
+export type { JwtEnv } from './config/verifier-options-from-env.js';
 export type { Verifier, VerifierOptions } from './types/verifier-options.js';
