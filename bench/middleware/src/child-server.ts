@@ -1,0 +1,60 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { MATERIAL_ENV, type Material } from './material.js';
+
+/**
+ * A scenario's server, running in its own Node process.
+ *
+ * @example
+ * ```ts
+ * const server = await startChild(entry, 'koa-bare', material);
+ * await server.stop();
+ * ```
+ */
+export interface ChildServer {
+  /** e.g. `http://127.0.0.1:40123/` */
+  url: string;
+  /** Ends the process and waits for it. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Forks `server-main.js` for one scenario and resolves with its URL once it listens.
+ *
+ * @param entry - path of the compiled `server-main.js`
+ * @param scenarioId - the scenario to start
+ * @param material - keys and URLs for the verifiers
+ * @returns the running server
+ * @example
+ * ```ts
+ * const server = await startChild(join(dist, 'server-main.js'), 'express-bare', material);
+ * ```
+ */
+export function startChild(
+  entry: string,
+  scenarioId: string,
+  material: Material,
+): Promise<ChildServer> {
+  const child: ChildProcess = fork(entry, [scenarioId], {
+    env: { ...process.env, NODE_ENV: 'production', [MATERIAL_ENV]: JSON.stringify(material) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${scenarioId}: the server did not start within 30 s`));
+    }, 30_000);
+    child.once('message', (message: { port?: number }) => {
+      clearTimeout(timer);
+      resolve({ url: `http://127.0.0.1:${message.port}/`, stop });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${scenarioId}: the server exited early (code ${code})`));
+    });
+  });
+}

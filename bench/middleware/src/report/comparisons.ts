@@ -1,0 +1,112 @@
+import type { LoadResult } from '../load.js';
+import type { Framework } from '../scenarios.js';
+
+/**
+ * One ratio of the report: the requests/s of a tokenward setup over a baseline's.
+ *
+ * @example
+ * ```ts
+ * const c: Comparison = { framework: 'koa', label: 'tokenward HS256 / bare', of: 'koa-tokenward-hs256', over: 'koa-bare', target: 0.9 };
+ * ```
+ */
+export interface Comparison {
+  /** The framework both setups run on. */
+  framework: Framework;
+  /** Short label, e.g. `tokenward HS256 / bare`. */
+  label: string;
+  /** Scenario id of the numerator. */
+  of: string;
+  /** Scenario id of the denominator. */
+  over: string;
+  /** The issue's target for this ratio, if it has one. */
+  target?: number;
+}
+
+/**
+ * A {@link Comparison} with its measured value.
+ *
+ * @example
+ * ```ts
+ * if (ratio.met === false) console.log(`${ratio.label}: ${ratio.value}`);
+ * ```
+ */
+export interface Ratio extends Comparison {
+  /** Measured ratio, or `undefined` when a setup did not produce a valid run. */
+  value?: number;
+  /** Whether the target was met (`undefined` without a target or a value). */
+  met?: boolean;
+}
+
+const PEERS: Record<Framework, { name: string; target: number }> = {
+  express: { name: 'express-jwt', target: 4 },
+  koa: { name: 'koa-jwt', target: 4 },
+  nest: { name: 'passport-jwt guard', target: 3 },
+};
+
+/**
+ * Every ratio the report shows: the issue's targets (tokenward HS256 ≥ 0.9× bare, ≥ 4× express-jwt,
+ * ≥ 4× koa-jwt, ≥ 3× the passport-jwt guard), and RS256 / remote JWKS over bare for information.
+ *
+ * @example
+ * ```ts
+ * for (const c of COMPARISONS) console.log(c.label);
+ * ```
+ */
+export const COMPARISONS: readonly Comparison[] = (['express', 'koa', 'nest'] as const).flatMap(
+  (framework) => [
+    {
+      framework,
+      label: 'tokenward HS256 / bare',
+      of: `${framework}-tokenward-hs256`,
+      over: `${framework}-bare`,
+      target: 0.9,
+    },
+    {
+      framework,
+      label: `tokenward HS256 / ${PEERS[framework].name}`,
+      of: `${framework}-tokenward-hs256`,
+      over: `${framework}-peer-hs256`,
+      target: PEERS[framework].target,
+    },
+    {
+      framework,
+      label: 'tokenward RS256 / bare',
+      of: `${framework}-tokenward-rs256`,
+      over: `${framework}-bare`,
+    },
+    {
+      framework,
+      label: 'tokenward remote JWKS / bare',
+      of: `${framework}-tokenward-jwks`,
+      over: `${framework}-bare`,
+    },
+  ],
+);
+
+/**
+ * Computes the ratios from the measured runs; a run with failures counts as missing.
+ *
+ * @param results - measured runs by scenario id
+ * @param comparisons - which ratios; default {@link COMPARISONS}
+ * @returns the ratios, in order
+ * @example
+ * ```ts
+ * const ratios = computeRatios(results);
+ * ```
+ */
+export function computeRatios(
+  results: ReadonlyMap<string, LoadResult>,
+  comparisons: readonly Comparison[] = COMPARISONS,
+): Ratio[] {
+  const rate = (id: string): number | undefined => {
+    const r = results.get(id);
+    return r && r.failures === 0 && r.requestsPerSec > 0 ? r.requestsPerSec : undefined;
+  };
+  return comparisons.map((c) => {
+    const of = rate(c.of);
+    const over = rate(c.over);
+    if (of === undefined || over === undefined) return { ...c };
+    const value = of / over;
+    return { ...c, value, ...(c.target === undefined ? {} : { met: value >= c.target }) };
+  });
+}

@@ -1,0 +1,106 @@
+import type { LoadResult } from '../../middleware/src/load.js';
+import { computeRatios, COMPARISONS } from '../../middleware/src/report/comparisons.js';
+import { middlewareSection } from '../../middleware/src/report/markdown.js';
+import {
+  replaceSection,
+  SECTION_END,
+  SECTION_START,
+} from '../../middleware/src/report/replace-section.js';
+import { ratioChart } from '../../middleware/src/report/svg-chart.js';
+import { SCENARIOS } from '../../middleware/src/scenarios.js';
+
+const run = (requestsPerSec: number, failures = 0): LoadResult => ({
+  requestsPerSec,
+  p99Ms: 3,
+  p50Ms: 1,
+  total: requestsPerSec * 4,
+  failures,
+});
+
+function results(): Map<string, LoadResult> {
+  const map = new Map<string, LoadResult>();
+  for (const s of SCENARIOS)
+    map.set(s.id, run(s.guard === 'none' ? 10_000 : s.guard === 'peer' ? 2_000 : 9_500));
+  return map;
+}
+
+describe('middleware benchmark report', () => {
+  it('has every setup the issue lists, each framework with bare, tokenward HS256/RS256/JWKS and its peer', () => {
+    expect(SCENARIOS).toHaveLength(15);
+    for (const framework of ['express', 'koa', 'nest']) {
+      expect(
+        SCENARIOS.filter((s) => s.framework === framework)
+          .map((s) => `${s.guard}:${s.key}`)
+          .sort(),
+      ).toEqual(
+        ['none:HS256', 'peer:HS256', 'tokenward:HS256', 'tokenward:JWKS', 'tokenward:RS256'].sort(),
+      );
+    }
+  });
+
+  it('computes the ratios against the issue targets', () => {
+    const ratios = computeRatios(results());
+    const byLabel = (framework: string, label: string) =>
+      ratios.find((r) => r.framework === framework && r.label === label);
+    expect(byLabel('express', 'tokenward HS256 / bare')).toMatchObject({
+      value: 0.95,
+      target: 0.9,
+      met: true,
+    });
+    expect(byLabel('express', 'tokenward HS256 / express-jwt')).toMatchObject({
+      value: 4.75,
+      target: 4,
+      met: true,
+    });
+    expect(byLabel('nest', 'tokenward HS256 / passport-jwt guard')).toMatchObject({
+      target: 3,
+      met: true,
+    });
+    expect(byLabel('koa', 'tokenward RS256 / bare')?.met).toBeUndefined();
+    expect(COMPARISONS.filter((c) => c.target !== undefined)).toHaveLength(6);
+  });
+
+  it('marks a missed target, and treats a run with failed requests as missing', () => {
+    const map = results();
+    map.set('koa-peer-hs256', run(5_000));
+    map.set('nest-bare', run(10_000, 3));
+    const ratios = computeRatios(map);
+    expect(
+      ratios.find((r) => r.of === 'koa-tokenward-hs256' && r.over === 'koa-peer-hs256'),
+    ).toMatchObject({ met: false });
+    const nest = ratios.find((r) => r.of === 'nest-tokenward-hs256' && r.over === 'nest-bare');
+    expect(nest?.value).toBeUndefined();
+    expect(nest?.met).toBeUndefined();
+  });
+
+  it('writes a table with every setup and the ratios, and a well-formed SVG', () => {
+    const ratios = computeRatios(results());
+    const text = middlewareSection({
+      date: '2026-01-01',
+      machine: 'test machine',
+      command: 'pnpm bench',
+      settings: 's',
+      scenarios: SCENARIOS,
+      results: results(),
+      ratios,
+      chart: 'chart.svg',
+    });
+    for (const s of SCENARIOS) expect(text).toContain(`| ${s.label} |`);
+    expect(text).toContain('| Express: tokenward HS256 / express-jwt | 4.75× | ≥ 4× | met |');
+    expect(text).toContain('test machine');
+    const svg = ratioChart(ratios, 'sub <title>');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('sub &lt;title&gt;');
+    expect(svg.match(/<rect /g)?.length).toBe(1 + ratios.length);
+  });
+
+  it('regenerates only its own section of docs/benchmarks.md', () => {
+    const page = `# Benchmarks\n\n## Verify\nB's numbers\n\n${SECTION_START}\nold\n${SECTION_END}\n\n## Revocation\nD's numbers\n`;
+    const next = replaceSection(page, 'new');
+    expect(next).toBe(page.replace('\nold\n', '\nnew\n'));
+    expect(replaceSection('# Benchmarks\n\n## Verify\nx\n', 'new')).toBe(
+      `# Benchmarks\n\n## Verify\nx\n\n${SECTION_START}\nnew\n${SECTION_END}\n`,
+    );
+    expect(replaceSection(undefined, 'new')).toContain(`${SECTION_START}\nnew\n${SECTION_END}`);
+  });
+});
