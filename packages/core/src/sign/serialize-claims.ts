@@ -1,7 +1,7 @@
 import { configError } from '../errors/jwt-error.js';
+import { MAX_JSON_DEPTH } from '../lib/strict-json.js';
 
-// Tokens this signer makes must pass the verifier's strict JSON reader.
-const MAX_DEPTH = 32;
+// Tokens this signer makes must pass the verifier's strict JSON reader (same depth, same bans).
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const NUMERIC_DATES = ['exp', 'nbf', 'iat'];
 const STRINGS = ['iss', 'sub', 'jti'];
@@ -27,7 +27,9 @@ function checkValue(value: unknown, path: string, ancestors: Set<object>): void 
 
 function checkContainer(value: object, path: string, ancestors: Set<object>): void {
   if (ancestors.has(value)) configError(path, 'is circular');
-  if (ancestors.size >= MAX_DEPTH) configError(path, `nests deeper than ${MAX_DEPTH} levels`);
+  if (ancestors.size >= MAX_JSON_DEPTH) {
+    configError(path, `nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   ancestors.add(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) checkValue(value[i], `${path}[${i}]`, ancestors);
@@ -39,11 +41,18 @@ function checkContainer(value: object, path: string, ancestors: Set<object>): vo
     for (const key of Object.keys(value)) {
       const member = (value as Record<string, unknown>)[key];
       if (key === '__proto__') configError(path, 'must not have a "__proto__" member');
+      if (key === 'constructor' && isPlainRecord(member) && member.prototype !== undefined) {
+        configError(path, 'must not have a "constructor" object with a "prototype" member');
+      }
       if (LONE_SURROGATE.test(key)) configError(path, 'has a member name with a lone surrogate');
       if (member !== undefined) checkValue(member, `${path}.${key}`, ancestors);
     }
   }
   ancestors.delete(value);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkRegistered(claims: Record<string, unknown>): void {
@@ -69,7 +78,7 @@ function checkRegistered(claims: Record<string, unknown>): void {
 /**
  * Serializes a claims set after checking it is JSON data the verifier will read back unchanged:
  * plain objects, arrays, strings without lone surrogates, finite numbers, booleans and `null`;
- * no cycles, no `__proto__` members; registered claims of the right types. `undefined` members
+ * no cycles, at most 32 levels deep, no `__proto__` members, no `constructor.prototype`; registered claims of the right types. `undefined` members
  * are left out. Throws `ERR_JWT_CONFIG_INVALID` naming the claim (never its value).
  *
  * @param claims - the merged claims

@@ -153,6 +153,7 @@ describe('sign() rejects claims that cannot become the token the caller meant', 
     ['a lone surrogate in a member name', { o: { 'k\uD800': 1 } }, 'claims.o'],
     ['a __proto__ member', { nested: proto }, 'claims.nested'],
     ['a too deep object', { deep }, 'claims.deep'],
+    ['a constructor.prototype object', { c: { constructor: { prototype: {} } } }, 'claims.c'],
     ['exp as a string', { exp: '1700000000' }, 'claims.exp'],
     ['iat as NaN', { iat: Number.NaN }, 'claims.iat'],
     ['nbf as an array', { nbf: [1] }, 'claims.nbf'],
@@ -184,6 +185,13 @@ describe('sign() rejects claims that cannot become the token the caller meant', 
       clock: () => NaN,
     });
     expect((await rejection(broken.sign())).message).toContain('"clock"');
+  });
+
+  it('accepts 32 levels of nesting, the most the verifier reads', async () => {
+    let value: Record<string, unknown> = {};
+    for (let i = 0; i < 30; i++) value = { v: value }; // + claims + innermost = 32 containers
+    await expect(signer.sign({ value })).resolves.toMatch(/^ey/);
+    await expect(signer.sign({ value: [value] })).rejects.toThrow('nests deeper');
   });
 
   it('accepts a null-prototype claims object and nested undefined members', async () => {
