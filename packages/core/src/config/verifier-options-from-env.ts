@@ -94,8 +94,14 @@ export function verifierOptionsFromEnv(env: JwtEnv = process.env): VerifierOptio
   } else if (keyVariable === 'JWT_PUBLIC_KEY') {
     // .env files often hold a PEM on one line with literal "\n".
     key = value.includes('\n') ? value : value.replace(/\\n/g, '\n');
-    if (!/^-----BEGIN [A-Z ]+-----/.test(key.trim()))
-      fail('JWT_PUBLIC_KEY must be a PEM public key');
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) {
+      fail('JWT_PUBLIC_KEY holds a private key; give the public key (or certificate) only');
+    }
+    try {
+      createPublicKey(key);
+    } catch {
+      fail('JWT_PUBLIC_KEY must be a PEM public key or certificate');
+    }
   } else {
     try {
       key = createRemoteJwks(value.trim());
