@@ -27,6 +27,7 @@ export type {
   SigningKeyInput,
   SignOptions,
 } from './sign/signer-types.js';
+export { decodeUnverified } from './decode/decode-unverified.js';
 export type { RequestView } from './auth/request-view.js';
 export type {
   AuthResult,
