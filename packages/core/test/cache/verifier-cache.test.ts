@@ -1,0 +1,141 @@
+import {
+  createSigner,
+  createVerifier,
+  generateKeyPair,
+  generateSecret,
+  JwtError,
+  type KeyResolver,
+} from '../../src/index.js';
+
+const T0 = 1_700_000_000;
+const time = { now: T0 * 1000 };
+const clock = () => time.now;
+beforeEach(() => (time.now = T0 * 1000));
+
+const secret = generateSecret('HS256');
+const signer = createSigner({ algorithm: 'HS256', key: secret, clock });
+
+// The resolver runs once per full verification: a cache hit skips it.
+function counted(cache: true | { max?: number }) {
+  const calls = { n: 0 };
+  const key: KeyResolver = () => {
+    calls.n++;
+    return secret;
+  };
+  const verifier = createVerifier({ algorithms: ['HS256'], key, clock, cache });
+  return { verifier, calls };
+}
+
+async function failure(promise: Promise<unknown>): Promise<JwtError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(JwtError);
+  return err as JwtError;
+}
+
+describe('verifier with cache', () => {
+  it('serves a repeated token from the cache', async () => {
+    const { verifier, calls } = counted(true);
+    const token = await signer.sign({ sub: 'alice' });
+    const first = await verifier.verify(token);
+    const second = await verifier.verify(token);
+    expect(calls.n).toBe(1);
+    expect(second.payload).toEqual(first.payload);
+  });
+
+  it('hands out frozen results, so one caller cannot change what the next one sees', async () => {
+    const { verifier } = counted(true);
+    const token = await signer.sign({ sub: 'alice', roles: ['user'] });
+    const first = await verifier.verify<{ sub: string; roles: string[] }>(token);
+    expect(() => {
+      first.payload.sub = 'admin';
+    }).toThrow(TypeError);
+    expect(() => first.payload.roles.push('admin')).toThrow(TypeError);
+    const again = await verifier.verify<{ sub: string; roles: string[] }>(token);
+    expect(again.payload.sub).toBe('alice');
+    expect(again.payload.roles).toEqual(['user']);
+  });
+
+  it('never serves an entry at or past exp', async () => {
+    const { verifier, calls } = counted(true);
+    const token = await signer.sign({ sub: 'alice' }, { expiresIn: 30 });
+    await verifier.verify(token);
+    time.now = (T0 + 29.999) * 1000;
+    await verifier.verify(token);
+    expect(calls.n).toBe(1);
+    time.now = (T0 + 30) * 1000;
+    expect((await failure(verifier.verify(token))).code).toBe('ERR_JWT_EXPIRED');
+  });
+
+  it('is keyed on the exact string: a tampered copy of a cached token is verified and refused', async () => {
+    const { verifier, calls } = counted(true);
+    const token = await signer.sign({ sub: 'alice' });
+    await verifier.verify(token);
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const flipped = s.slice(0, 10) + (s[10] === 'A' ? 'B' : 'A') + s.slice(11);
+    expect((await failure(verifier.verify(`${h}.${p}.${flipped}`))).code).toBe(
+      'ERR_JWT_SIGNATURE_INVALID',
+    );
+    expect((await failure(verifier.verify(`${h}.${p}.${s}=`))).code).toBe('ERR_JWT_MALFORMED');
+    expect((await failure(verifier.verify(` ${token}`))).code).toBe('ERR_JWT_MALFORMED');
+    await verifier.verify(token);
+    expect(calls.n).toBe(2); // the tampered signature ran through the key; the original hit
+  });
+
+  it('does not share an entry between the two valid ECDSA forms of one token', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const es = createSigner({ algorithm: 'ES256', key: privateKey, clock });
+    const token = await es.sign({ sub: 'alice' });
+    const [h, p, s] = token.split('.') as [string, string, string];
+    // (r, n − s) also verifies with node:crypto; it is a different string, so a different entry.
+    const n = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
+    const raw = Buffer.from(s, 'base64url');
+    const sValue = BigInt(`0x${raw.subarray(32).toString('hex')}`);
+    const twin = Buffer.concat([
+      raw.subarray(0, 32),
+      Buffer.from((n - sValue).toString(16).padStart(64, '0'), 'hex'),
+    ]);
+    const calls = { n: 0 };
+    const verifier = createVerifier({
+      algorithms: ['ES256'],
+      key: () => (calls.n++, publicKey),
+      clock,
+      cache: true,
+    });
+    await verifier.verify(token);
+    await verifier.verify(`${h}.${p}.${twin.toString('base64url')}`).catch(() => undefined);
+    expect(calls.n).toBe(2);
+  });
+
+  it('is bounded by max, evicting the least recently used token', async () => {
+    const { verifier, calls } = counted({ max: 2 });
+    const [a, b, c] = await Promise.all([1, 2, 3].map((i) => signer.sign({ sub: `u${i}` })));
+    await verifier.verify(a!);
+    await verifier.verify(b!);
+    await verifier.verify(a!); // hit; a is now the most recent
+    await verifier.verify(c!); // evicts b
+    expect(calls.n).toBe(3);
+    await verifier.verify(a!);
+    expect(calls.n).toBe(3);
+    await verifier.verify(b!);
+    expect(calls.n).toBe(4);
+  });
+
+  it.each([
+    [{ max: 0 }, 'cache.max'],
+    [{ max: 2.5 }, 'cache.max'],
+    ['yes', 'cache'],
+  ])('refuses cache %j naming %s', (cache, option) => {
+    let thrown: unknown;
+    try {
+      createVerifier({ algorithms: ['HS256'], key: secret, cache: cache as never });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(JwtError);
+    expect((thrown as JwtError).code).toBe('ERR_JWT_CONFIG_INVALID');
+    expect((thrown as JwtError).message).toContain(`"${option}"`);
+  });
+});
