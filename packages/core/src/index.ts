@@ -36,6 +36,7 @@ export type {
   Requirement,
   TokenSource,
 } from './auth/authenticator-types.js';
+export { createAuthenticator } from './auth/create-authenticator.js';
 export { createTokenExtractor } from './extract/create-token-extractor.js';
 export type {
   ExtractedToken,

@@ -35,7 +35,7 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    * (header, cookie, query) also carries one, the request is `ERR_JWT_INVALID_REQUEST` (400).
    * `undefined`, `null` or `''` mean "no token here".
    */
-  getToken?: (req: RequestView) => string | undefined | Promise<string | undefined>;
+  getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;
   /** `false` makes authentication optional: no token → anonymous; a bad token is still rejected. Default `true`. */
   credentialsRequired?: boolean;
   /**

@@ -19,6 +19,8 @@ import type { RemoteJwksOptions } from './remote-jwks-options.js';
  * ```
  */
 export interface RemoteJwks extends KeySource {
+  /** The key for a token's header and (already allow-listed) algorithm; rejects with `JwtError`. */
+  resolve(header: JwsHeader, alg: Algorithm): Promise<VerificationKey>;
   /** The configured URL (the issuer URL with `discovery`). */
   readonly url: string;
   /** Fetches now, ignoring cache and cooldown; rejects with `ERR_JWKS_UNAVAILABLE` on failure. */

@@ -1,0 +1,141 @@
+import { compileCsrfCheck } from '../cookies/check-csrf.js';
+import { configError, JwtError } from '../errors/jwt-error.js';
+import { createTokenExtractor } from '../extract/create-token-extractor.js';
+import { createAuthorizer } from '../roles/create-authorizer.js';
+import type { JwtClaims } from '../types/claims.js';
+import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenticator-types.js';
+import { buildVerifier } from './build-verifier.js';
+import { checkHttps } from './check-https.js';
+import { DEFAULT_REALM } from '../errors/http-answer.js';
+
+// RFC 6750 §3: a quoted-string value without `"`, `\` or controls.
+const REALM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
+
+function bool(value: unknown, fallback: boolean, option: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') configError(option, 'must be a boolean');
+  return value;
+}
+
+/**
+ * The authenticate step every adapter shares: extract the one token of a request, refuse it over
+ * plain HTTP (`requireHttps`), apply the CSRF check to cookie-carried tokens on unsafe methods,
+ * verify it, validate the claims; and `authorize` roles/scopes. Everything it throws or rejects
+ * with is a `JwtError` with `realm` set, ready to answer (`status`, `headers`, `body`).
+ *
+ * With no options (or without `key` and `verifier`) the verifier comes from the environment
+ * (`verifierOptionsFromEnv()`). Options are validated here, naming the option.
+ *
+ * @param options - verifier (or its options), token sources, realm, optional auth, CSRF, HTTPS,
+ *   role/scope claim locations, claims validation
+ * @returns the authenticator
+ * @example
+ * ```ts
+ * import { createAuthenticator, JwtError, type RequestView } from '@tokenward/core';
+ *
+ * interface MyClaims { sub: string; roles: string[] }
+ * const auth = createAuthenticator({
+ *   algorithms: ['HS256'],
+ *   key: 'a-secret-of-at-least-thirty-two-bytes!!',
+ *   cookie: 'access_token',
+ *   validateClaims: (c) => c as unknown as MyClaims,
+ * });
+ *
+ * async function handle(view: RequestView): Promise<string> {
+ *   try {
+ *     const result = await auth.authenticate(view);
+ *     if (!result.authenticated) return 'anonymous';
+ *     auth.authorize(result.claims, { roles: ['admin'] });
+ *     return `hello ${result.claims.sub}`;
+ *   } catch (err) {
+ *     if (err instanceof JwtError) return `${err.status} ${JSON.stringify(err.body)}`;
+ *     throw err;
+ *   }
+ * }
+ * void handle;
+ * ```
+ */
+export function createAuthenticator<T = JwtClaims>(
+  options: AuthenticatorOptions<T> = {},
+): Authenticator<T> {
+  if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+  const realm = options.realm ?? DEFAULT_REALM;
+  if (typeof realm !== 'string' || !REALM.test(realm)) {
+    configError('realm', 'must be a non-empty string without quotes, backslashes or controls');
+  }
+  const credentialsRequired = bool(options.credentialsRequired, true, 'credentialsRequired');
+  const requireHttps = bool(options.requireHttps, false, 'requireHttps');
+  const { validateClaims } = options;
+  if (validateClaims !== undefined && typeof validateClaims !== 'function') {
+    configError('validateClaims', 'must be a function');
+  }
+  const extract = createTokenExtractor(options);
+  const csrf = compileCsrfCheck(options);
+  const authorizer = createAuthorizer<T>(options);
+  const verifier = buildVerifier(options as AuthenticatorOptions<unknown>);
+
+  const withRealm = (err: unknown): JwtError => {
+    let error =
+      err instanceof JwtError
+        ? err
+        : new JwtError('ERR_JWT_CONFIG_INVALID', 'Unexpected failure while authenticating', {
+            cause: err,
+          });
+    // An error shared with another realm (a cached failure) is copied rather than changed.
+    if (error.realm !== undefined && error.realm !== realm) {
+      const { scope, retryAfter } = error;
+      error = new JwtError(error.code, error.message, { scope, retryAfter, cause: error });
+    }
+    error.realm = realm;
+    return error;
+  };
+
+  const validate = (payload: JwtClaims): T => {
+    if (validateClaims === undefined) return payload as T;
+    let claims: T;
+    try {
+      claims = validateClaims(payload);
+    } catch (err) {
+      if (err instanceof JwtError) throw err;
+      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'The claims failed validateClaims', {
+        cause: err,
+      });
+    }
+    if (typeof claims !== 'object' || claims === null) {
+      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'validateClaims must return the claims');
+    }
+    return claims;
+  };
+
+  async function authenticate(
+    req: Parameters<Authenticator<T>['authenticate']>[0],
+  ): Promise<AuthResult<T>> {
+    try {
+      const found = await extract(req);
+      if (found === undefined) {
+        if (credentialsRequired) throw new JwtError('ERR_JWT_MISSING');
+        return { authenticated: false };
+      }
+      if (requireHttps) checkHttps(req);
+      if (found.source === 'cookie') csrf(req);
+      const { header, payload } = await verifier.verify(found.token);
+      const claims = validate(payload);
+      return { authenticated: true, claims, header, token: found.token, source: found.source };
+    } catch (err) {
+      throw withRealm(err);
+    }
+  }
+
+  return Object.freeze({
+    verifier,
+    realm,
+    authenticate,
+    authorize(claims: T | undefined, requirement: Parameters<Authenticator<T>['authorize']>[1]) {
+      try {
+        authorizer.authorize(claims, requirement);
+      } catch (err) {
+        throw withRealm(err);
+      }
+    },
+  });
+}

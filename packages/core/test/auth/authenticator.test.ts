@@ -1,0 +1,361 @@
+import { SignJWT } from 'jose';
+import {
+  createAuthenticator,
+  createVerifier,
+  JwtError,
+  type AuthenticatorOptions,
+  type Authenticator,
+  type RequestView,
+} from '@tokenward/core';
+import { rawRequest, startViewServer, type ViewServer } from '../helpers/view-server';
+
+const SECRET = 'an-hs256-test-secret-of-32-bytes-or-more!';
+const key = new TextEncoder().encode(SECRET);
+const NOW = 1_700_000_000;
+const clock = () => NOW * 1000;
+
+function sign(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', ...header })
+    .setIssuedAt(NOW - 10)
+    .setExpirationTime(NOW + 600)
+    .sign(key);
+}
+
+let server: ViewServer;
+let auth: Authenticator;
+let overrides: Partial<RequestView> = {};
+let requirement: Parameters<Authenticator['authorize']>[1] | undefined;
+
+beforeAll(async () => {
+  server = await startViewServer(async (view) => {
+    const result = await auth.authenticate({ ...view, ...overrides });
+    if (requirement !== undefined)
+      auth.authorize(result.authenticated ? result.claims : undefined, requirement);
+    return result;
+  });
+});
+afterAll(() => server.close());
+
+function use(
+  options: AuthenticatorOptions = {},
+  view: Partial<RequestView> = {},
+  need?: typeof requirement,
+) {
+  auth = createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock, ...options });
+  overrides = view;
+  requirement = need;
+}
+
+const get = (lines: string[], method = 'GET', target = '/') =>
+  server.raw(rawRequest(lines, method, target));
+
+describe('authenticate', () => {
+  it('returns the verified claims, header, token and source', async () => {
+    use();
+    const token = await sign({ sub: 'alice', roles: ['admin'] });
+    const res = await get([`Authorization: Bearer ${token}`]);
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({
+      authenticated: true,
+      claims: { sub: 'alice', roles: ['admin'], iat: NOW - 10, exp: NOW + 600 },
+      header: { alg: 'HS256' },
+      token,
+      source: 'header',
+    });
+  });
+
+  it('no token: 401 with a challenge without error (RFC 6750 §3.1), in the configured realm', async () => {
+    use({ realm: 'orders api' });
+    const before = server.calls();
+    const res = await get([]);
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="orders api"');
+    expect(res.json()).toEqual({
+      error: 'unauthorized',
+      error_description: 'No access token was provided',
+      code: 'ERR_JWT_MISSING',
+    });
+    expect(server.calls()).toBe(before + 1);
+    expect((await get(['Authorization: Basic dXNlcjpwYXNz'])).status).toBe(401);
+  });
+
+  it.each([
+    ['expired', { exp: NOW - 1 }, 'ERR_JWT_EXPIRED', 'The access token expired'],
+    [
+      'not yet valid',
+      { nbf: NOW + 60 },
+      'ERR_JWT_NOT_YET_VALID',
+      'The access token is not valid yet',
+    ],
+  ])(
+    '%s token: 401 invalid_token with the code’s description',
+    async (_n, claims, code, description) => {
+      use();
+      const token = await new SignJWT({ sub: 'a', exp: NOW + 600, ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(key);
+      const res = await get([`Authorization: Bearer ${token}`]);
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe(
+        `Bearer realm="api", error="invalid_token", error_description="${description}"`,
+      );
+      expect(res.json()).toEqual({ error: 'invalid_token', error_description: description, code });
+    },
+  );
+
+  it('builds the challenge from the code only, never from token contents', async () => {
+    use();
+    const evil = await new SignJWT({ sub: '"\r\nSet-Cookie: x=1' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k"\\ \r\nX-Evil: 1' })
+      .setExpirationTime(NOW + 600)
+      .sign(new TextEncoder().encode('another-secret-that-is-32-bytes-long!!'));
+    const res = await get([`Authorization: Bearer ${evil}`]);
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="api", error="invalid_token", error_description="The access token signature is invalid"',
+    );
+    expect(res.headers['x-evil']).toBeUndefined();
+    expect(res.body).not.toContain('Evil');
+  });
+
+  it('a malformed request is 400 invalid_request', async () => {
+    use({ cookie: 'at' });
+    const token = await sign({ sub: 'a' });
+    const res = await get([`Authorization: Bearer ${token}`, `Cookie: at=${token}`]);
+    expect(res.status).toBe(400);
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="api", error="invalid_request", error_description="The request carries a malformed or ambiguous access token"',
+    );
+  });
+});
+
+describe('optional authentication (credentialsRequired: false)', () => {
+  it('lets a request without token through as anonymous, also with another scheme', async () => {
+    use({ credentialsRequired: false });
+    expect((await get([])).json()).toEqual({ authenticated: false });
+    expect((await get(['Authorization: Basic dXNlcjpwYXNz'])).json()).toEqual({
+      authenticated: false,
+    });
+  });
+
+  it('still rejects a bad token, and a malformed header', async () => {
+    use({ credentialsRequired: false });
+    const expired = await new SignJWT({ exp: NOW - 5 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(key);
+    expect((await get([`Authorization: Bearer ${expired}`])).status).toBe(401);
+    expect((await get(['Authorization: Bearer'])).status).toBe(400);
+  });
+
+  it('answers a role requirement on an anonymous request with 401, not 403', async () => {
+    use({ credentialsRequired: false }, {}, { roles: ['admin'] });
+    const res = await get([]);
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
+  });
+});
+
+describe('authorize', () => {
+  it('403 insufficient_scope with the scope attribute and the realm', async () => {
+    use({ realm: 'shop', rolesClaim: 'realm_access.roles' }, {}, { roles: ['admin'] });
+    const bob = await sign({ sub: 'bob', realm_access: { roles: ['user'] } });
+    const res = await get([`Authorization: Bearer ${bob}`]);
+    expect(res.status).toBe(403);
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="shop", error="insufficient_scope", error_description="The access token does not grant the required scope", scope="admin"',
+    );
+    const alice = await sign({ sub: 'alice', realm_access: { roles: ['admin'] } });
+    expect((await get([`Authorization: Bearer ${alice}`])).status).toBe(200);
+  });
+
+  it('applies the role hierarchy and the scope claim locations', async () => {
+    use(
+      { roleHierarchy: { admin: ['editor'] }, scopesClaim: ['scope', 'permissions'] },
+      {},
+      { roles: ['editor'], scopes: ['read:orders'] },
+    );
+    const token = await sign({ roles: ['admin'], permissions: ['read:orders'] });
+    expect((await get([`Authorization: Bearer ${token}`])).status).toBe(200);
+  });
+});
+
+describe('cookies and CSRF', () => {
+  it('authenticates by cookie, and refuses an unsafe cross-site request with 403 and no challenge', async () => {
+    use({ cookie: 'access_token' });
+    const token = await sign({ sub: 'alice' });
+    const cookie = `Cookie: access_token=${token}`;
+    expect((await get([cookie, 'Origin: https://evil.example'])).json()).toMatchObject({
+      source: 'cookie',
+    });
+    const res = await get([cookie, 'Origin: https://evil.example'], 'POST');
+    expect(res.status).toBe(403);
+    expect(res.headers['www-authenticate']).toBeUndefined();
+    expect(res.json()).toMatchObject({ code: 'ERR_JWT_CSRF' });
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      expect((await get([cookie, 'Sec-Fetch-Site: cross-site'], method)).status).toBe(403);
+    }
+    expect((await get([cookie, 'Origin: http://127.0.0.1'], 'POST')).status).toBe(200);
+  });
+
+  it('does not apply to Bearer-header requests', async () => {
+    use({ cookie: 'access_token' });
+    const token = await sign({ sub: 'alice' });
+    const res = await get(
+      [`Authorization: Bearer ${token}`, 'Origin: https://evil.example'],
+      'POST',
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('accepts the configured allowedOrigins', async () => {
+    use({ cookie: 'access_token', allowedOrigins: ['https://app.example'] });
+    const token = await sign({ sub: 'alice' });
+    const res = await get(
+      [`Cookie: access_token=${token}`, 'Origin: https://app.example'],
+      'DELETE',
+    );
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('requireHttps', () => {
+  it('refuses a token over plain HTTP from a non-loopback client with 400 invalid_request', async () => {
+    use({ requireHttps: true }, { remoteAddress: '203.0.113.7' });
+    const token = await sign({ sub: 'a' });
+    const res = await get([`Authorization: Bearer ${token}`]);
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'ERR_JWT_HTTPS_REQUIRED', error: 'invalid_request' });
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="api", error="invalid_request", error_description="Access tokens are only accepted over HTTPS"',
+    );
+  });
+
+  it('accepts HTTPS as the framework decided it (trust proxy), and loopback clients', async () => {
+    const token = await sign({ sub: 'a' });
+    use({ requireHttps: true }, { remoteAddress: '203.0.113.7', secure: true });
+    expect((await get([`Authorization: Bearer ${token}`])).status).toBe(200);
+    use({ requireHttps: true }); // the real peer: 127.0.0.1
+    expect((await get([`Authorization: Bearer ${token}`])).status).toBe(200);
+  });
+
+  it('does not exempt a loopback proxy relaying someone else’s request', async () => {
+    use({ requireHttps: true });
+    const token = await sign({ sub: 'a' });
+    const res = await get([`Authorization: Bearer ${token}`, 'X-Forwarded-For: 203.0.113.7']);
+    expect(res.status).toBe(400);
+  });
+
+  it('still answers a request without token with 401', async () => {
+    use({ requireHttps: true }, { remoteAddress: '203.0.113.7' });
+    expect((await get([])).status).toBe(401);
+  });
+});
+
+describe('validateClaims and errors', () => {
+  interface Tenant {
+    sub: string;
+    tenant: string;
+  }
+  const isTenant = (c: Record<string, unknown>): Tenant => {
+    if (typeof c.tenant !== 'string' || typeof c.sub !== 'string') throw new TypeError('no tenant');
+    return c as unknown as Tenant;
+  };
+
+  it('types the claims from the options and rejects claims it refuses with 401', async () => {
+    const typed = createAuthenticator({
+      algorithms: ['HS256'],
+      key: SECRET,
+      clock,
+      validateClaims: isTenant,
+    });
+    const view = (token: string): RequestView => ({
+      method: 'GET',
+      url: '/',
+      headers: { authorization: `Bearer ${token}` },
+      secure: true,
+    });
+    const result = await typed.authenticate(view(await sign({ sub: 'a', tenant: 't1' })));
+    // Compile-time: `tenant` is a string here, without casts.
+    const tenant: string = result.authenticated ? result.claims.tenant : 'none';
+    expect(tenant).toBe('t1');
+    const err = await typed.authenticate(view(await sign({ sub: 'a' }))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JwtError);
+    expect((err as JwtError).code).toBe('ERR_JWT_CLAIM_INVALID');
+    expect((err as JwtError).realm).toBe('api');
+  });
+
+  it('never lets a non-JwtError escape', async () => {
+    const view: RequestView = {
+      method: 'GET',
+      url: '/',
+      headers: { authorization: 'Bearer a.b.c' },
+      secure: true,
+    };
+    const failing = createAuthenticator({
+      verifier: {
+        verify: () => {
+          throw new TypeError('bug');
+        },
+      } as never,
+    });
+    const err = await failing.authenticate(view).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JwtError);
+    expect((err as JwtError).status).toBe(500);
+    const noObject = createAuthenticator({
+      algorithms: ['HS256'],
+      key: SECRET,
+      clock,
+      validateClaims: () => undefined as never,
+    });
+    const token = await sign({ sub: 'a' });
+    const err2 = await noObject
+      .authenticate({ ...view, headers: { authorization: `Bearer ${token}` } })
+      .catch((e: unknown) => e);
+    expect((err2 as JwtError).code).toBe('ERR_JWT_CLAIM_INVALID');
+  });
+});
+
+describe('construction', () => {
+  it('takes a prebuilt verifier, but not together with verifier options', async () => {
+    const verifier = createVerifier({ algorithms: ['HS256'], key: SECRET, clock });
+    const prebuilt = createAuthenticator({ verifier });
+    expect(prebuilt.verifier).toBe(verifier);
+    const token = await sign({ sub: 'a' });
+    const result = await prebuilt.authenticate({
+      method: 'GET',
+      url: '/',
+      headers: { authorization: `Bearer ${token}` },
+      secure: true,
+    });
+    expect(result.authenticated).toBe(true);
+    expect(() => createAuthenticator({ verifier, issuer: 'x' })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_JWT_CONFIG_INVALID',
+        message: expect.stringContaining('"verifier"'),
+      }),
+    );
+  });
+
+  it.each<[AuthenticatorOptions, string]>([
+    [{ realm: 'a"b' }, 'realm'],
+    [{ realm: '' }, 'realm'],
+    [{ credentialsRequired: 'no' as unknown as boolean }, 'credentialsRequired'],
+    [{ requireHttps: 1 as unknown as boolean }, 'requireHttps'],
+    [{ validateClaims: 'x' as never }, 'validateClaims'],
+    [{ cookie: 'a;b' }, 'cookie'],
+    [{ allowedOrigins: ['*'] }, 'allowedOrigins'],
+    [{ rolesClaim: '' }, 'rolesClaim'],
+    [{ algorithms: [] }, 'algorithms'],
+  ])('refuses %p naming the option', (options, name) => {
+    expect(() => createAuthenticator({ algorithms: ['HS256'], key: SECRET, ...options })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_JWT_CONFIG_INVALID',
+        message: expect.stringContaining(`"${name}"`),
+      }),
+    );
+  });
+});
