@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  createAuthenticator,
+  createSigner,
+  type AuthResult,
+  type Authenticator,
+  type JwtClaims,
+  type Requirement,
+  type RevocationStore,
+  type Signer,
+  type SignOptions,
+  type Verifier,
+  type VerifyResult,
+} from '@tokenward/core';
+import { JWT_AUTH_OPTIONS } from './jwt-auth.constants.js';
+import { toRequestView } from './lib/request-view.js';
+import type { JwtAuthOptions } from './options/jwt-auth-options.js';
+import { configError } from './lib/config-error.js';
+
+/** Per-call switches of {@link JwtAuthService.authenticate}. */
+export interface AuthenticateOptions {
+  /** Let a request without credentials through as anonymous. Default: the module's `credentialsRequired` inverted. */
+  optional?: boolean;
+}
+
+function isSigner(value: unknown): value is Signer {
+  return typeof (value as Signer | undefined)?.sign === 'function';
+}
+
+/**
+ * The module's authentication service: one verifier, an optional signer and the revocation store,
+ * built once from the module options. `JwtGuard` uses it; inject it into login and logout routes.
+ *
+ * @example
+ * ```ts
+ * @Controller('auth')
+ * class AuthController {
+ *   constructor(private readonly auth: JwtAuthService) {}
+ *
+ *   @Post('logout')
+ *   @HttpCode(204)
+ *   @UseGuards(JwtGuard)
+ *   async logout(@Claims() claims: JwtClaims) {
+ *     await this.auth.revoke(claims);
+ *   }
+ * }
+ * ```
+ */
+@Injectable()
+export class JwtAuthService {
+  /** The verifier every guard of this module uses. */
+  readonly verifier: Verifier;
+  /** The protection realm of every challenge. */
+  readonly realm: string;
+  /** Whether routes without `@OptionalAuth()` need credentials (the `credentialsRequired` option). */
+  readonly credentialsRequired: boolean;
+  /** The revocation store (the `revocation` option), if any. */
+  readonly revocation: RevocationStore | undefined;
+  readonly #authenticator: Authenticator;
+  readonly #signer: Signer | undefined;
+
+  /**
+   * @param options - the module options (`JWT_AUTH_OPTIONS`)
+   */
+  constructor(@Inject(JWT_AUTH_OPTIONS) options: JwtAuthOptions) {
+    if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+    const { signer, credentialsRequired = true, ...authOptions } = options;
+    if (typeof credentialsRequired !== 'boolean') {
+      configError('credentialsRequired', 'must be a boolean');
+    }
+    // One authenticator in optional mode: required routes turn "anonymous" into core's 401 below.
+    this.#authenticator = createAuthenticator({ ...authOptions, credentialsRequired: false });
+    this.verifier = this.#authenticator.verifier;
+    this.realm = this.#authenticator.realm;
+    this.credentialsRequired = credentialsRequired;
+    this.revocation = options.revocation;
+    this.#signer = signer === undefined ? undefined : isSigner(signer) ? signer : createSigner(signer);
+  }
+
+  /** The configured signer; throws a configuration error when the `signer` option is absent. */
+  get signer(): Signer {
+    if (this.#signer === undefined) configError('signer', 'is not configured on JwtAuthModule');
+    return this.#signer;
+  }
+
+  /**
+   * Authenticates one request of any Nest platform (Express, Fastify, a socket.io handshake).
+   * Rejects with `JwtError`: `ERR_JWT_MISSING` when credentials are required and absent.
+   *
+   * @param request - the platform request object
+   * @param options - `{ optional: true }` to let anonymous requests through
+   * @example
+   * ```ts
+   * const result = await auth.authenticate(req, { optional: true });
+   * ```
+   */
+  async authenticate(request: unknown, options: AuthenticateOptions = {}): Promise<AuthResult> {
+    const result = await this.#authenticator.authenticate(toRequestView(request));
+    const optional = options.optional ?? !this.credentialsRequired;
+    // Core decides what an anonymous request under required authentication is (401, challenge).
+    if (!result.authenticated && !optional) this.#authenticator.authorize(undefined, {});
+    return result;
+  }
+
+  /**
+   * Checks roles/scopes on verified claims; throws `JwtError` `ERR_JWT_INSUFFICIENT_SCOPE` (403).
+   *
+   * @param claims - the verified claims (`undefined` for an anonymous request: 401)
+   * @param requirement - the roles and/or scopes, all-of or any-of
+   * @example
+   * ```ts
+   * auth.authorize(claims, { roles: ['admin'] });
+   * ```
+   */
+  authorize(claims: JwtClaims | undefined, requirement: Requirement): void {
+    this.#authenticator.authorize(claims, requirement);
+  }
+
+  /**
+   * Verifies a token string with the module's verifier (rejects with `JwtError`).
+   *
+   * @param token - a compact JWS
+   * @example
+   * ```ts
+   * const { payload } = await auth.verify(token);
+   * ```
+   */
+  verify<T = JwtClaims>(token: string): Promise<VerifyResult<T>> {
+    return this.verifier.verify<T>(token);
+  }
+
+  /**
+   * Signs a token with the configured signer (the `signer` option).
+   *
+   * @param claims - the claims; `iss`, `aud`, `iat`, `exp` and `jti` come from the signer
+   * @param options - per-token lifetime, issuer, audience or `typ`
+   * @example
+   * ```ts
+   * const token = await auth.sign({ sub: user.id, roles: user.roles });
+   * ```
+   */
+  sign(claims: JwtClaims, options?: SignOptions): Promise<string> {
+    return this.signer.sign(claims, options);
+  }
+
+  /**
+   * Revokes one verified token by (`iss`, `jti`) until it expires, in the configured store.
+   *
+   * @param claims - the verified claims of the token to revoke (needs `jti` and `exp`)
+   * @example
+   * ```ts
+   * await auth.revoke(claims);
+   * ```
+   */
+  async revoke(claims: JwtClaims): Promise<void> {
+    const store = this.revocation;
+    if (store === undefined) configError('revocation', 'is not configured on JwtAuthModule');
+    await store.revoke({ jti: claims.jti as string, iss: claims.iss, exp: claims.exp as number });
+  }
+}
