@@ -35,10 +35,14 @@ async function answers(port: number): Promise<boolean> {
 export interface TestRedisServer {
   readonly port: number;
   readonly url: string;
+  /** The running server's pid (for SIGSTOP/SIGCONT), or undefined when it is down. */
+  readonly pid: number | undefined;
   /** SIGKILL the server and wait for it to exit. */
   kill(): Promise<void>;
   /** Start it again on the same port and directory (loading dump.rdb if a SAVE wrote one). */
   start(): Promise<void>;
+  /** Start it unless it is running. */
+  ensureRunning(): Promise<void>;
   /** Kill it and remove its directory. */
   dispose(): Promise<void>;
 }
@@ -87,8 +91,14 @@ export async function startRedisServer(): Promise<TestRedisServer> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    get pid() {
+      return child?.pid;
+    },
     kill,
     start,
+    ensureRunning: async () => {
+      if (child === undefined || child.exitCode !== null) await start();
+    },
     dispose: async () => {
       await kill();
       rmSync(dir, { recursive: true, force: true });
