@@ -1,4 +1,6 @@
-// Throughput of one verify function over a pool of tokens, bounded in time.
+// Throughput of verify functions over a pool of tokens, bounded in time. Libraries are measured
+// in interleaved rounds (A B C …, A B C …) and the median round is reported, so a burst of load
+// from other processes on the machine hits every library alike.
 const BATCH = 200;
 
 async function loop(fn, isAsync, tokens, seconds) {
@@ -16,8 +18,22 @@ async function loop(fn, isAsync, tokens, seconds) {
   return (n * 1e9) / Number(now - start);
 }
 
-/** Warms up, then measures ops/s for `seconds`. `fn` may return a promise (isAsync). */
-export async function measure(fn, { isAsync, tokens, seconds }) {
-  await loop(fn, isAsync, tokens, Math.min(0.3, seconds / 3));
-  return loop(fn, isAsync, tokens, seconds);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Measures every verifier `{ name, verify, isAsync }` for about `seconds` each (after a warm-up),
+ * in `rounds` interleaved slices; returns `{ [name]: median ops/s }`.
+ */
+export async function measureAll(verifiers, { tokens, seconds, rounds = 5 }) {
+  const slice = seconds / rounds;
+  for (const v of verifiers) await loop(v.verify, v.isAsync, tokens, Math.min(0.3, slice));
+  const samples = Object.fromEntries(verifiers.map((v) => [v.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const v of verifiers) samples[v.name].push(await loop(v.verify, v.isAsync, tokens, slice));
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, median(s)]));
 }

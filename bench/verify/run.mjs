@@ -3,7 +3,7 @@
 // BENCH_MEMORY_TOKENS (default 1000000; 0 skips the memory run). Run with --expose-gc.
 import { availableParallelism, cpus } from 'node:os';
 import { makeVerifiers } from './libraries.mjs';
-import { measure } from './measure.mjs';
+import { measureAll } from './measure.mjs';
 import { memoryRun } from './memory.mjs';
 import { BENCH_ALGORITHMS, makeKeys, makeToken } from './tokens.mjs';
 
@@ -55,21 +55,13 @@ async function main() {
   for (const alg of ALGS) {
     const keys = makeKeys(alg);
     const pool = Array.from({ length: POOL }, () => makeToken(keys));
-    const row = { alg };
-    for (const v of await makeVerifiers(keys)) {
-      if (v.skip) continue;
-      await sanity(v, keys);
-      row[v.name] = await measure(v.verify, { isAsync: v.isAsync, tokens: pool, seconds: SECONDS });
-    }
-    uncached.push(row);
+    const plain = (await makeVerifiers(keys)).filter((v) => !v.skip);
+    for (const v of plain) await sanity(v, keys);
+    uncached.push({ alg, ...(await measureAll(plain, { tokens: pool, seconds: SECONDS })) });
+    const withCache = (await makeVerifiers(keys, { cache: true })).filter((v) => !v.skip);
+    for (const v of withCache) await sanity(v, keys);
     const one = [makeToken(keys)];
-    const crow = { alg };
-    for (const v of await makeVerifiers(keys, { cache: true })) {
-      if (v.skip) continue;
-      await sanity(v, keys);
-      crow[v.name] = await measure(v.verify, { isAsync: v.isAsync, tokens: one, seconds: SECONDS });
-    }
-    cached.push(crow);
+    cached.push({ alg, ...(await measureAll(withCache, { tokens: one, seconds: SECONDS })) });
     console.error(`done ${alg}`);
   }
 
