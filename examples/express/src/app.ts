@@ -1,0 +1,106 @@
+// The HTTP contract of every tokenward example (DESIGN.md §8), on Express. examples/koa has the
+// same routes in the same order: compare them line by line.
+import {
+  clearAuthCookie,
+  createSigner,
+  serializeAuthCookie,
+  type JwtClaims,
+} from '@tokenward/core';
+import { jwt, requireRoles, withAuth } from '@tokenward/express';
+import express, { type Request } from 'express';
+import type { ExampleConfig } from './config.js';
+import { checkPassword } from './users.js';
+
+/** The claims of the tokens this app issues. */
+interface Claims extends JwtClaims {
+  sub: string;
+  roles: string[];
+  jti: string;
+  exp: number;
+}
+
+const COOKIE = 'access_token';
+const LOCALHOST = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+// Secure, except on plain-HTTP localhost, where a browser would never send a Secure cookie back.
+function cookieOptions(req: Request) {
+  return { name: COOKIE, secure: req.protocol === 'https' || !LOCALHOST.has(req.hostname) };
+}
+
+/**
+ * Builds the example app: login, a public route, `/me`, an admin route and logout.
+ *
+ * @param config - secret, issuer, audience, revocation store and token lifetime
+ */
+export function createApp(config: ExampleConfig): express.Express {
+  const signer = createSigner({
+    algorithm: 'HS256',
+    key: config.secret,
+    issuer: config.issuer,
+    audience: config.audience,
+    expiresIn: config.tokenLifetime,
+  });
+  // Verifies the Bearer header or the cookie; every token must carry a jti, so logout can revoke it.
+  const auth = jwt({
+    algorithms: ['HS256'],
+    key: config.secret,
+    issuer: config.issuer,
+    audience: config.audience,
+    requiredClaims: ['exp', 'jti'],
+    revocation: config.revocation,
+    cookie: COOKIE,
+  });
+
+  const app = express();
+  app.use(express.json());
+
+  app.post('/auth/login', async (req, res) => {
+    const user = await checkPassword(req.body?.username, req.body?.password);
+    if (user === undefined) {
+      res
+        .status(401)
+        .json({
+          error: 'invalid_credentials',
+          error_description: 'Unknown user or wrong password',
+        });
+      return;
+    }
+    const token = await signer.sign({ sub: user.username, roles: user.roles });
+    res.setHeader('Set-Cookie', serializeAuthCookie(token, cookieOptions(req)));
+    res.json({ access_token: token, token_type: 'Bearer', expires_in: config.tokenLifetime });
+  });
+
+  app.get('/public', (_req, res) => {
+    res.json({ message: 'Anyone can read this.' });
+  });
+
+  app.get(
+    '/me',
+    auth,
+    withAuth<Claims>((req, res) => {
+      res.json(req.auth);
+    }),
+  );
+
+  app.get(
+    '/admin',
+    auth,
+    requireRoles('admin'),
+    withAuth<Claims>((req, res) => {
+      res.json({ message: `Welcome, ${req.auth.sub}: you hold the admin role.` });
+    }),
+  );
+
+  app.post(
+    '/auth/logout',
+    auth,
+    withAuth<Claims>(async (req, res) => {
+      const { jti, iss, exp } = req.auth;
+      await config.revocation.revoke({ jti, iss, exp });
+      res.setHeader('Set-Cookie', clearAuthCookie(cookieOptions(req)));
+      res.status(204).end();
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,78 @@
+import {
+  createAuthenticator,
+  type Authenticator,
+  type AuthenticatorOptions,
+  type JwtClaims,
+} from '@tokenward/core';
+import type { NextFunction, Request, Response } from 'express';
+import { errorDelivery } from './lib/error-delivery.js';
+import { attachContext, type RequestContext } from './lib/request-context.js';
+import { requestOf, requestView } from './lib/request-view.js';
+import { withUnless } from './lib/with-unless.js';
+import type { JwtOptions } from './options.js';
+import type { AuthRequest, UnlessMiddleware } from './types.js';
+import { configError } from './lib/config-error.js';
+
+function coreOptions(
+  options: JwtOptions<unknown> | undefined,
+): AuthenticatorOptions<unknown> | undefined {
+  if (options === undefined) return undefined;
+  const { onError: _onError, getToken, ...rest } = options;
+  if (getToken === undefined) return Object.keys(rest).length > 0 ? rest : undefined;
+  if (typeof getToken !== 'function') configError('getToken', 'must be a function (req) => token');
+  return {
+    ...rest,
+    getToken: (view) => {
+      const req = requestOf(view);
+      return req === undefined ? undefined : getToken(req);
+    },
+  };
+}
+
+/**
+ * Express middleware that authenticates every request it sees: it extracts the token (Bearer
+ * header, and the cookie or query parameter when configured), verifies it, puts the claims on
+ * `req.auth` and the raw token on `req.token`. A failure answers with the right status,
+ * `WWW-Authenticate` challenge and JSON body, unless `onError` says otherwise. Works on Express 4
+ * and 5.
+ *
+ * @typeParam T - the claims type `validateClaims` returns (annotate handlers with `AuthRequest<T>`)
+ * @param options - verifier and extraction options; none at all reads the environment
+ *   (`JWT_SECRET`, `JWT_ALGORITHMS`, `JWT_ISSUER`, ...)
+ * @returns the middleware, with `.unless()` to leave public routes out
+ * @throws JwtError `ERR_JWT_CONFIG_INVALID` (or a key/algorithm code) when the options are invalid
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import { jwt, requireRoles } from '@tokenward/express';
+ *
+ * const app = express();
+ * app.use(jwt({ algorithms: ['HS256'], key: process.env.JWT_SECRET ?? '' }).unless({ path: ['/health'] }));
+ * app.get('/admin', requireRoles('admin'), (_req, res) => {
+ *   res.json({ ok: true });
+ * });
+ * ```
+ */
+export function jwt<T = JwtClaims>(options?: JwtOptions<T>): UnlessMiddleware {
+  const fail = errorDelivery(options?.onError);
+  const authenticator = createAuthenticator(
+    coreOptions(options as JwtOptions<unknown> | undefined),
+  ) as Authenticator<JwtClaims>;
+  const context: RequestContext = { authenticator, fail };
+
+  async function jwtMiddleware(req: Request, res: Response, next: NextFunction): Promise<void> {
+    attachContext(req, context);
+    let result;
+    try {
+      result = await authenticator.authenticate(requestView(req));
+    } catch (err) {
+      return fail(err, req, res, next);
+    }
+    if (result.authenticated) {
+      (req as AuthRequest).auth = result.claims;
+      (req as AuthRequest).token = result.token;
+    }
+    next();
+  }
+  return withUnless(jwtMiddleware);
+}

@@ -1,0 +1,72 @@
+import { createAuthenticator, JwtError, type Authenticator, type JwtClaims } from '@tokenward/core';
+import type { Context, Middleware, Next } from 'koa';
+import { answerJsonOnError } from './lib/json-onerror.js';
+import { attachContext, type RequestContext } from './lib/request-context.js';
+import { requestView } from './lib/request-view.js';
+import { coreOptions, koaSettings } from './lib/settings.js';
+import { withUnless } from './lib/with-unless.js';
+import type { KoaJwtOptions } from './options.js';
+import type { JwtState, OptionalJwtState, UnlessMiddleware } from './types.js';
+
+/**
+ * Koa middleware that authenticates every request it sees: it extracts the token (Bearer header,
+ * and the cookie or query parameter when configured), verifies it, and puts the claims on
+ * `ctx.state.user` and the raw token on `ctx.state.token`. A failure is thrown as a `JwtError`
+ * carrying `status`, `expose` and `headers` (the `WWW-Authenticate` challenge): an app's own
+ * error middleware sees it, and Koa's default handler answers with the right status, challenge
+ * and JSON body. Works on Koa 2 and 3.
+ *
+ * @typeParam T - the claims type put on `ctx.state`
+ * @param options - verifier, extraction and state options; none at all reads the environment
+ *   (`JWT_SECRET`, `JWT_ALGORITHMS`, `JWT_ISSUER`, ...)
+ * @returns the middleware, with `.unless()` to leave public routes out
+ * @throws JwtError `ERR_JWT_CONFIG_INVALID` (or a key/algorithm code) when the options are invalid
+ * @example
+ * ```ts
+ * import Koa from 'koa';
+ * import { jwt } from '@tokenward/koa';
+ *
+ * const app = new Koa();
+ * app.use(jwt({ algorithms: ['HS256'], key: process.env.JWT_SECRET ?? '' }).unless({ path: ['/health'] }));
+ * app.use((ctx) => {
+ *   ctx.body = { sub: ctx.state.user.sub };
+ * });
+ * ```
+ */
+export function jwt<T = JwtClaims, K extends string = 'user', TK extends string = 'token'>(
+  options: KoaJwtOptions<T, K, TK> & ({ passthrough: true } | { credentialsRequired: false }),
+): UnlessMiddleware<OptionalJwtState<T, K, TK>>;
+export function jwt<T = JwtClaims, K extends string = 'user', TK extends string = 'token'>(
+  options?: KoaJwtOptions<T, K, TK>,
+): UnlessMiddleware<JwtState<T, K, TK>>;
+export function jwt(options?: KoaJwtOptions<unknown, string, string>): UnlessMiddleware<object> {
+  const settings = koaSettings(options);
+  const authenticator = createAuthenticator(coreOptions(options)) as Authenticator<JwtClaims>;
+  const context: RequestContext = {
+    authenticator,
+    stateKey: settings.stateKey,
+    fail(ctx, err) {
+      if (settings.errorBody === 'json' && err instanceof JwtError) answerJsonOnError(ctx);
+      throw err;
+    },
+  };
+
+  async function jwtMiddleware(ctx: Context, next: Next): Promise<unknown> {
+    attachContext(ctx, context);
+    const state = ctx.state as Record<string, unknown>;
+    let result;
+    try {
+      result = await authenticator.authenticate(requestView(ctx));
+    } catch (err) {
+      if (!settings.passthrough || !(err instanceof JwtError)) context.fail(ctx, err);
+      state.jwtOriginalError = err;
+      return next();
+    }
+    if (result.authenticated) {
+      state[settings.stateKey] = result.claims;
+      state[settings.tokenKey] = result.token;
+    }
+    return next();
+  }
+  return withUnless(jwtMiddleware as Middleware<object>);
+}
