@@ -57,3 +57,4 @@ export type { RemoteJwksOptions } from './jwks/remote-jwks-options.js';
 export { verifierOptionsFromEnv } from './config/verifier-options-from-env.js';
 export type { JwtEnv } from './config/verifier-options-from-env.js';
 export type { Verifier, VerifierOptions } from './types/verifier-options.js';
+export { createVerifier } from './verify/create-verifier.js';

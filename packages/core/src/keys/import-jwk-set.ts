@@ -19,6 +19,8 @@ export interface ImportJwkSetOptions {
 export interface CheckedKeySet extends KeySet {
   /** The key with exactly this `kid`, whatever its algorithms. */
   byKid(kid: string): CheckedKey | undefined;
+  /** Every usable key, in set order. */
+  readonly keys: readonly CheckedKey[];
 }
 
 /**
@@ -74,6 +76,7 @@ export function importJwkSet(input: unknown, options: ImportJwkSetOptions): Chec
   });
   return {
     size: all.length,
+    keys: all,
     byKid: (kid) => byKid.get(kid),
     select(kid: string | undefined, alg: Algorithm) {
       if (kid !== undefined) {

@@ -7,17 +7,31 @@ const VALUES = new Int8Array(128).fill(-1);
   .split('')
   .forEach((c, i) => (VALUES[c.charCodeAt(0)] = i));
 
-/** Whether `s` is canonical unpadded base64url. */
-export function isCanonicalBase64url(s: string): boolean {
-  const rest = s.length & 3;
-  if (rest === 1 || !ALPHABET.test(s)) return false;
+// 2 trailing chars carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
+function spareBitsZero(s: string, rest: number): boolean {
   if (rest === 0) return true;
   const last = VALUES[s.charCodeAt(s.length - 1)] as number;
-  // 2 chars carry 1 byte (4 spare bits), 3 chars carry 2 bytes (2 spare bits).
   return (last & (rest === 2 ? 0x0f : 0x03)) === 0;
 }
 
-/** Decodes canonical base64url, or returns `undefined` for anything else. */
+/** Whether `s` is canonical unpadded base64url. */
+export function isCanonicalBase64url(s: string): boolean {
+  const rest = s.length & 3;
+  return rest !== 1 && ALPHABET.test(s) && spareBitsZero(s, rest);
+}
+
+/**
+ * Decodes canonical base64url, or returns `undefined` for anything else. Fast path of
+ * {@link isCanonicalBase64url} + decode: `Buffer.from(s, 'base64url')` skips junk characters and
+ * stops at `=`, so on an ASCII string without `+`/`/` any character outside the alphabet shows as
+ * a short result. (Non-ASCII must be refused first: Node reads a char above 0xFF by its low byte.)
+ */
 export function decodeBase64url(s: string): Buffer | undefined {
-  return isCanonicalBase64url(s) ? Buffer.from(s, 'base64url') : undefined;
+  const rest = s.length & 3;
+  if (rest === 1) return undefined;
+  if (Buffer.byteLength(s, 'utf8') !== s.length) return undefined;
+  if (s.indexOf('+') !== -1 || s.indexOf('/') !== -1) return undefined;
+  const bytes = Buffer.from(s, 'base64url');
+  if (bytes.length !== (s.length * 3) >>> 2 || !spareBitsZero(s, rest)) return undefined;
+  return bytes;
 }

@@ -1,0 +1,35 @@
+import { JwtError } from '../errors/jwt-error.js';
+
+/** Identity rules of one verifier (exact, case-sensitive comparisons, RFC 7519 §2). */
+export interface IdentityRules {
+  readonly issuer: ReadonlySet<string> | undefined;
+  readonly audience: ReadonlySet<string> | undefined;
+  readonly subject: string | undefined;
+}
+
+/**
+ * Checks `iss` (one of the accepted issuers), `aud` (names at least one accepted audience) and
+ * `sub`. A missing claim is a mismatch when a rule is configured. Throws
+ * `ERR_JWT_ISSUER_MISMATCH`, `ERR_JWT_AUDIENCE_MISMATCH` or `ERR_JWT_CLAIM_INVALID` (subject).
+ *
+ * @param payload - the type-checked claims
+ * @param rules - the configured issuer, audience and subject
+ */
+export function checkIdentity(payload: Record<string, unknown>, rules: IdentityRules): void {
+  if (rules.issuer !== undefined && !rules.issuer.has(payload.iss as string)) {
+    throw new JwtError('ERR_JWT_ISSUER_MISMATCH');
+  }
+  if (rules.audience !== undefined && !audienceMatches(payload.aud, rules.audience)) {
+    throw new JwtError('ERR_JWT_AUDIENCE_MISMATCH');
+  }
+  if (rules.subject !== undefined && payload.sub !== rules.subject) {
+    throw new JwtError('ERR_JWT_CLAIM_INVALID', 'The access token subject is not accepted');
+  }
+}
+
+function audienceMatches(aud: unknown, accepted: ReadonlySet<string>): boolean {
+  if (typeof aud === 'string') return accepted.has(aud);
+  if (!Array.isArray(aud)) return false;
+  for (let i = 0; i < aud.length; i++) if (accepted.has(aud[i] as string)) return true;
+  return false;
+}

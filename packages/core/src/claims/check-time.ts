@@ -1,0 +1,51 @@
+import { JwtError } from '../errors/jwt-error.js';
+
+/** Time rules of one verifier. */
+export interface TimeRules {
+  /** Leeway in seconds for exp/nbf/iat. */
+  readonly clockTolerance: number;
+  /** Maximum age since `iat` in seconds, when configured. */
+  readonly maxTokenAge: number | undefined;
+}
+
+/**
+ * Checks `exp`, `nbf`, `iat` (not in the future) and `maxTokenAge` against `now` (RFC 7519
+ * §4.1.4–4.1.6). Claim types were checked before. Throws `ERR_JWT_EXPIRED`,
+ * `ERR_JWT_NOT_YET_VALID` or `ERR_JWT_CLAIM_INVALID`.
+ *
+ * @param payload - the type-checked claims
+ * @param now - current time, NumericDate seconds
+ * @param rules - leeway and maximum age
+ */
+export function checkTime(payload: Record<string, unknown>, now: number, rules: TimeRules): void {
+  const leeway = rules.clockTolerance;
+  const exp = payload.exp as number | undefined;
+  const nbf = payload.nbf as number | undefined;
+  const iat = payload.iat as number | undefined;
+  // The token MUST NOT be accepted on or after exp.
+  if (exp !== undefined && now >= exp + leeway) throw new JwtError('ERR_JWT_EXPIRED');
+  if (nbf !== undefined && now + leeway < nbf) throw new JwtError('ERR_JWT_NOT_YET_VALID');
+  if (iat !== undefined && iat > now + leeway) throw new JwtError('ERR_JWT_CLAIM_INVALID');
+  if (rules.maxTokenAge !== undefined) {
+    if (iat === undefined || now > iat + rules.maxTokenAge + leeway) {
+      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'The access token is too old');
+    }
+  }
+}
+
+/**
+ * The first second at which a verified token stops being valid: the earliest of `exp` + leeway
+ * and `iat` + `maxTokenAge` + leeway (`Infinity` when neither applies). Bounds cache entries.
+ *
+ * @param payload - the verified claims
+ * @param rules - leeway and maximum age
+ */
+export function validUntil(payload: Record<string, unknown>, rules: TimeRules): number {
+  const exp = payload.exp as number | undefined;
+  const iat = payload.iat as number | undefined;
+  let until = exp === undefined ? Infinity : exp + rules.clockTolerance;
+  if (rules.maxTokenAge !== undefined && iat !== undefined) {
+    until = Math.min(until, iat + rules.maxTokenAge + rules.clockTolerance);
+  }
+  return until;
+}

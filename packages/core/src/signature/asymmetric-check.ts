@@ -1,0 +1,35 @@
+import { constants, verify, type KeyObject, type VerifyKeyObjectInput } from 'node:crypto';
+import type { AlgorithmSpec } from '../lib/algorithm-table.js';
+import type { SignatureCheck } from './signature-check.js';
+
+/**
+ * RSA PKCS#1 v1.5, RSA-PSS, ECDSA and Ed25519 verification with node:crypto, avoiding its traps:
+ * the exact signature length (RSA: the modulus size; ECDSA 64/96/132; Ed25519 64), PSS salt
+ * pinned to the hash length (the default accepts any salt), ECDSA in raw R‖S form (the default is
+ * DER). Any crypto exception counts as an invalid signature.
+ *
+ * @param key - a public key checked for `spec.alg`
+ * @param spec - the algorithm
+ */
+export function asymmetricCheck(key: KeyObject, spec: AlgorithmSpec): SignatureCheck {
+  const length =
+    spec.signatureBytes ?? Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
+  const input: VerifyKeyObjectInput & { saltLength?: number; dsaEncoding?: 'ieee-p1363' } = {
+    key,
+  };
+  if (spec.family === 'RSA') input.padding = constants.RSA_PKCS1_PADDING;
+  if (spec.family === 'RSA-PSS') {
+    input.padding = constants.RSA_PKCS1_PSS_PADDING;
+    input.saltLength = spec.hashBytes;
+  }
+  if (spec.family === 'EC') input.dsaEncoding = 'ieee-p1363';
+  const hash = spec.family === 'OKP' ? null : spec.hash;
+  return (signingInput, _segment, signature) => {
+    if (signature.length !== length) return false;
+    try {
+      return verify(hash, Buffer.from(signingInput, 'latin1'), input, signature);
+    } catch {
+      return false;
+    }
+  };
+}

@@ -1,0 +1,159 @@
+import { configError, JwtError } from '../errors/jwt-error.js';
+import { isAlgorithm } from '../lib/algorithm-table.js';
+import { normalizeTyp } from '../claims/typ.js';
+import type { RevocationStore } from '../revocation/revocation-store.js';
+import type { Algorithm } from '../types/algorithm.js';
+import type { VerifierOptions } from '../types/verifier-options.js';
+import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
+
+/** Validated, normalized verifier options (internal). */
+export interface VerifierConfig {
+  readonly algorithms: ReadonlySet<Algorithm>;
+  readonly issuer: ReadonlySet<string> | undefined;
+  readonly audience: ReadonlySet<string> | undefined;
+  readonly subject: string | undefined;
+  /** Normalized accepted `typ` values (see `normalizeTyp`). */
+  readonly typ: ReadonlySet<string> | undefined;
+  readonly requiredClaims: readonly string[];
+  readonly clockTolerance: number;
+  readonly maxTokenAge: number | undefined;
+  readonly maxTokenLength: number;
+  readonly clock: () => number;
+  readonly revocation: RevocationStore | undefined;
+  readonly cache: true | { max?: number } | undefined;
+}
+
+// Names of other libraries' options that would otherwise be silently ignored.
+const MISNAMED: Record<string, string> = {
+  algorithm: 'use "algorithms" (an array)',
+  secret: 'use "key"',
+  secretOrPublicKey: 'use "key"',
+  secretOrKey: 'use "key"',
+  publicKey: 'use "key"',
+  audiences: 'use "audience"',
+  issuers: 'use "issuer"',
+  allowedAud: 'use "audience"',
+  allowedIss: 'use "issuer"',
+  allowedSub: 'use "subject"',
+  clockTimestamp: 'use "clock"',
+  maxAge: 'use "maxTokenAge" (seconds)',
+  ignoreExpiration: 'expiry is always checked',
+  ignoreNotBefore: '"nbf" is always checked',
+};
+
+/**
+ * Validates every option of `createVerifier` and applies the defaults; each error names its
+ * option. `key` is handled by `buildKeyStrategy`.
+ *
+ * @param options - the caller's options, untrusted
+ */
+export function readVerifierOptions(options: VerifierOptions): VerifierConfig {
+  if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+  for (const name of Object.keys(options)) {
+    if (Object.hasOwn(MISNAMED, name)) configError(name, `is not an option; ${MISNAMED[name]}`);
+  }
+  const o = options as unknown as Record<string, unknown>;
+  const clockTolerance = o.clockTolerance ?? VERIFIER_DEFAULTS.clockTolerance;
+  if (
+    typeof clockTolerance !== 'number' ||
+    !(clockTolerance >= 0 && clockTolerance <= VERIFIER_DEFAULTS.maxClockTolerance)
+  ) {
+    configError(
+      'clockTolerance',
+      `must be a number of seconds from 0 to ${VERIFIER_DEFAULTS.maxClockTolerance}`,
+    );
+  }
+  const maxTokenAge = o.maxTokenAge;
+  if (
+    maxTokenAge !== undefined &&
+    (typeof maxTokenAge !== 'number' || !(maxTokenAge > 0) || !Number.isFinite(maxTokenAge))
+  ) {
+    configError('maxTokenAge', 'must be a positive number of seconds');
+  }
+  const maxTokenLength = o.maxTokenLength ?? VERIFIER_DEFAULTS.maxTokenLength;
+  if (
+    typeof maxTokenLength !== 'number' ||
+    !Number.isSafeInteger(maxTokenLength) ||
+    maxTokenLength < 1
+  ) {
+    configError('maxTokenLength', 'must be a positive integer');
+  }
+  const clock = o.clock ?? Date.now;
+  if (typeof clock !== 'function')
+    configError('clock', 'must be a function returning milliseconds');
+  const revocation = o.revocation;
+  if (
+    revocation !== undefined &&
+    (typeof revocation !== 'object' ||
+      revocation === null ||
+      typeof (revocation as RevocationStore).isRevoked !== 'function')
+  ) {
+    configError('revocation', 'must be a RevocationStore (an object with isRevoked)');
+  }
+  const cache = o.cache;
+  if (
+    cache !== undefined &&
+    typeof cache !== 'boolean' &&
+    (typeof cache !== 'object' || cache === null)
+  ) {
+    configError('cache', 'must be a boolean or an object { max }');
+  }
+  const typ = stringSet(o.typ, 'typ');
+  return {
+    algorithms: readAlgorithms(o.algorithms),
+    issuer: stringSet(o.issuer, 'issuer'),
+    audience: stringSet(o.audience, 'audience'),
+    subject: o.subject === undefined ? undefined : nonEmptyString(o.subject, 'subject'),
+    typ: typ && new Set([...typ].map(normalizeTyp)),
+    requiredClaims: readRequiredClaims(o.requiredClaims),
+    clockTolerance: clockTolerance as number,
+    maxTokenAge: maxTokenAge as number | undefined,
+    maxTokenLength: maxTokenLength as number,
+    clock: clock as () => number,
+    revocation: revocation as RevocationStore | undefined,
+    cache:
+      cache === true || (typeof cache === 'object' && cache !== null)
+        ? (cache as true | { max?: number })
+        : undefined,
+  };
+}
+
+function readAlgorithms(value: unknown): ReadonlySet<Algorithm> {
+  if (!Array.isArray(value) || value.length === 0) {
+    configError('algorithms', 'is required: a non-empty array such as ["RS256"]');
+  }
+  for (const alg of value) {
+    if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
+      throw new JwtError(
+        'ERR_JWT_ALG_NOT_ALLOWED',
+        'Invalid option "algorithms": "none" can never be allowed',
+      );
+    }
+    if (!isAlgorithm(alg)) {
+      throw new JwtError(
+        'ERR_JWT_ALG_NOT_ALLOWED',
+        `Invalid option "algorithms": ${JSON.stringify(String(alg).slice(0, 20))} is not a supported algorithm`,
+      );
+    }
+  }
+  return new Set(value as Algorithm[]);
+}
+
+function nonEmptyString(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value === '') configError(option, 'must be a non-empty string');
+  return value;
+}
+
+function stringSet(value: unknown, option: string): ReadonlySet<string> | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0)
+    configError(option, 'must be a non-empty string or a non-empty array of them');
+  return new Set(list.map((item) => nonEmptyString(item, option)));
+}
+
+function readRequiredClaims(value: unknown): readonly string[] {
+  if (value === undefined) return VERIFIER_DEFAULTS.requiredClaims;
+  if (!Array.isArray(value)) configError('requiredClaims', 'must be an array of claim names');
+  return Object.freeze(value.map((name) => nonEmptyString(name, 'requiredClaims')));
+}

@@ -1,0 +1,15 @@
+/** Every default of `createVerifier`, in one place. */
+export const VERIFIER_DEFAULTS = Object.freeze({
+  /** Claims that must be present. */
+  requiredClaims: Object.freeze(['exp']) as readonly string[],
+  /** Leeway for exp/nbf/iat, seconds. */
+  clockTolerance: 0,
+  /** Largest accepted leeway, seconds. */
+  maxClockTolerance: 300,
+  /** Longest accepted token, characters (checked before any decoding). */
+  maxTokenLength: 8192,
+  /** Headers remembered after decoding, per verifier (one issuer sends a handful). */
+  headerMemoSize: 64,
+  /** Keys remembered after import when a resolver returns strings. */
+  resolvedKeyMemoSize: 64,
+});
