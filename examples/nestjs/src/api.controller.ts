@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import type { JwtClaims } from '@tokenward/core';
+import { Claim, Claims, Public, Roles } from '@tokenward/nestjs';
+
+/** The three resources of the contract; the global JwtGuard protects all but `/public`. */
+@Controller()
+export class ApiController {
+  @Public()
+  @Get('public')
+  public() {
+    return { message: 'Anyone can read this.' };
+  }
+
+  @Get('me')
+  me(@Claims() claims: JwtClaims) {
+    return claims;
+  }
+
+  @Roles('admin')
+  @Get('admin')
+  admin(@Claim('sub') sub: string) {
+    return { message: `Welcome, ${sub}: you are an admin.` };
+  }
+}

@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { JwtAuthModule } from '@tokenward/nestjs';
+import { ApiController } from './api.controller.js';
+import { AuthController } from './auth.controller.js';
+import { TOKEN_LIFETIME_SECONDS, type ExampleConfig } from './config.js';
+import { Revocation, RevocationModule } from './revocation.module.js';
+import { Users } from './users.js';
+
+/** The example application: one global JwtGuard, a login/logout controller and three resources. */
+@Module({})
+export class AppModule {
+  static register(config: ExampleConfig, users: Users): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        JwtAuthModule.forRootAsync({
+          imports: [RevocationModule.register(config)],
+          inject: [Revocation],
+          useFactory: (revocation: Revocation) => ({
+            algorithms: ['HS256'],
+            key: config.secret,
+            issuer: config.issuer,
+            audience: config.audience,
+            cookie: 'access_token',
+            revocation: revocation.store,
+            signer: {
+              algorithm: 'HS256',
+              key: config.secret,
+              issuer: config.issuer,
+              audience: config.audience,
+              expiresIn: TOKEN_LIFETIME_SECONDS,
+            },
+          }),
+          guard: 'global',
+        }),
+      ],
+      controllers: [AuthController, ApiController],
+      providers: [{ provide: Users, useValue: users }],
+    };
+  }
+}

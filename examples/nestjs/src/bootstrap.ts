@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import { AppModule } from './app.module.js';
+import { readConfig } from './config.js';
+import { Users } from './users.js';
+
+/** A started example server. */
+export interface RunningExample {
+  app: INestApplication;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the example on `PORT` (0 picks a free port) with the given environment.
+ *
+ * @param env - the environment variables (PORT, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, REDIS_URL)
+ * @param host - the interface to listen on
+ */
+export async function bootstrap(env: NodeJS.ProcessEnv, host = '127.0.0.1'): Promise<RunningExample> {
+  const config = readConfig(env);
+  const users = await Users.demo();
+  const app = await NestFactory.create(AppModule.register(config, users), { logger: ['error', 'warn'] });
+  app.enableShutdownHooks();
+  await app.listen(config.port, host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://${host}:${port}`, close: () => app.close() };
+}
