@@ -4,7 +4,14 @@ import { createRemoteJwks } from '../jwks/create-remote-jwks.js';
 import { ALGORITHMS, type Algorithm } from '../types/algorithm.js';
 import type { VerifierOptions } from '../types/verifier-options.js';
 
-/** The environment variables read by {@link verifierOptionsFromEnv}. */
+/**
+ * The environment read by {@link verifierOptionsFromEnv}: `process.env` or any name → value map.
+ *
+ * @example
+ * ```ts
+ * const env: JwtEnv = { JWT_JWKS_URI: 'https://sso.example.com/jwks', JWT_ALGORITHMS: 'RS256' };
+ * ```
+ */
 export type JwtEnv = Readonly<Record<string, string | undefined>>;
 
 const KEY_VARIABLES = ['JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URI'] as const;

@@ -39,9 +39,14 @@ export interface ExtractedToken {
 }
 
 /**
- * Reads the one token of a request, or `undefined` when it carries none.
+ * Reads the one token of a request, or `undefined` when it carries none; rejects with
+ * `ERR_JWT_INVALID_REQUEST` for an ambiguous or malformed request.
  *
  * @param req - the request view
+ * @example
+ * ```ts
+ * const extract: TokenExtractor = createTokenExtractor({ cookie: 'access_token' });
+ * ```
  */
 export type TokenExtractor = (req: RequestView) => Promise<ExtractedToken | undefined>;
 
