@@ -1,5 +1,10 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { clearAuthCookie, serializeAuthCookie, type AuthCookieOptions, type JwtClaims } from '@tokenward/core';
+import {
+  clearAuthCookie,
+  serializeAuthCookie,
+  type AuthCookieOptions,
+  type JwtClaims,
+} from '@tokenward/core';
 import { Claims, JwtAuthService, Public } from '@tokenward/nestjs';
 import { TOKEN_LIFETIME_SECONDS } from './config.js';
 import { Users } from './users.js';
@@ -38,7 +43,10 @@ export class AuthController {
   ) {
     const user = await this.users.check(body?.username, body?.password);
     if (!user) {
-      throw new UnauthorizedException({ error: 'invalid_credentials', error_description: 'Unknown user or wrong password' });
+      throw new UnauthorizedException({
+        error: 'invalid_credentials',
+        error_description: 'Unknown user or wrong password',
+      });
     }
     const accessToken = await this.auth.sign({ sub: user.username, roles: user.roles });
     res.setHeader('Set-Cookie', serializeAuthCookie(accessToken, cookieOptions(req)));
@@ -48,7 +56,11 @@ export class AuthController {
   /** Revokes the presented token by its `jti` (until it expires) and clears the cookie. */
   @Post('logout')
   @HttpCode(204)
-  async logout(@Claims() claims: JwtClaims, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse) {
+  async logout(
+    @Claims() claims: JwtClaims,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
+  ) {
     await this.auth.revoke(claims);
     res.setHeader('Set-Cookie', clearAuthCookie(cookieOptions(req)));
   }

@@ -20,10 +20,15 @@ export interface RunningExample {
  * @param env - the environment variables (PORT, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, REDIS_URL)
  * @param host - the interface to listen on
  */
-export async function bootstrap(env: NodeJS.ProcessEnv, host = '127.0.0.1'): Promise<RunningExample> {
+export async function bootstrap(
+  env: NodeJS.ProcessEnv,
+  host = '127.0.0.1',
+): Promise<RunningExample> {
   const config = readConfig(env);
   const users = await Users.demo();
-  const app = await NestFactory.create(AppModule.register(config, users), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create(AppModule.register(config, users), {
+    logger: ['error', 'warn'],
+  });
   app.enableShutdownHooks();
   await app.listen(config.port, host);
   const { port } = app.getHttpServer().address() as AddressInfo;

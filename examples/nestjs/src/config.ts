@@ -14,7 +14,8 @@ export interface ExampleConfig {
 /** Reads the example's environment variables. */
 export function readConfig(env: NodeJS.ProcessEnv): ExampleConfig {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be a port number');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('PORT must be a port number');
   return {
     port,
     secret: env.JWT_SECRET || randomBytes(32),

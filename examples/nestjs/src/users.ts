@@ -1,7 +1,11 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+) => Promise<Buffer>;
 
 interface StoredUser {
   username: string;
@@ -29,7 +33,10 @@ export class Users {
   }
 
   /** The user's roles when the password matches, else `undefined`. */
-  async check(username: unknown, password: unknown): Promise<{ username: string; roles: string[] } | undefined> {
+  async check(
+    username: unknown,
+    password: unknown,
+  ): Promise<{ username: string; roles: string[] } | undefined> {
     if (typeof username !== 'string' || typeof password !== 'string') return undefined;
     const user = this.users.get(username);
     // Hash even for unknown users, so response time does not reveal which names exist.

@@ -64,7 +64,16 @@ afterAll(async () => {
 
 test('at least 30 scenarios and every adapter present', () => {
   expect(SCENARIOS.length).toBeGreaterThanOrEqual(30);
-  expect(ADAPTERS).toEqual(expect.arrayContaining(['express4', 'express5', 'koa2', 'koa3']));
+  expect(ADAPTERS).toEqual(
+    expect.arrayContaining([
+      'express4',
+      'express5',
+      'koa2',
+      'koa3',
+      'nest-express',
+      'nest-fastify',
+    ]),
+  );
   expect(new Set(SCENARIOS.map((s) => s.name)).size).toBe(SCENARIOS.length);
 });
 

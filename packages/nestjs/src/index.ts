@@ -12,6 +12,8 @@ export { Roles } from './decorators/roles.decorator.js';
 export { Scopes } from './decorators/scopes.decorator.js';
 export { Claim, Claims } from './decorators/claims.decorator.js';
 export { AccessToken } from './decorators/access-token.decorator.js';
+export { RequireClaims } from './decorators/require-claims.decorator.js';
+export type { ClaimsPredicate } from './decorators/require-claims.decorator.js';
 export type { RequirementOptions } from './lib/requirement-decorator.js';
 export type {
   JwtAuthAsyncOptions,

@@ -13,7 +13,8 @@ import type {
 import { configError } from './lib/config-error.js';
 
 function checkExtras({ global, guard }: JwtAuthModuleExtras): void {
-  if (global !== undefined && typeof global !== 'boolean') configError('global', 'must be a boolean');
+  if (global !== undefined && typeof global !== 'boolean')
+    configError('global', 'must be a boolean');
   if (guard !== undefined && guard !== 'global' && guard !== 'none') {
     configError('guard', 'must be "global" or "none"');
   }
@@ -69,7 +70,8 @@ export class JwtAuthModule {
    * ```
    */
   static forRoot(options: JwtAuthModuleOptions = {}): DynamicModule {
-    if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+    if (typeof options !== 'object' || options === null)
+      configError('options', 'must be an object');
     const { global, guard, ...runtime } = options;
     return assemble({ provide: JWT_AUTH_OPTIONS, useValue: runtime }, { global, guard });
   }
@@ -93,10 +95,12 @@ export class JwtAuthModule {
    * ```
    */
   static forRootAsync(options: JwtAuthAsyncOptions): DynamicModule {
-    if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+    if (typeof options !== 'object' || options === null)
+      configError('options', 'must be an object');
     const { imports, inject, useFactory, useClass, useExisting, extraProviders } = options;
     const given = [useFactory, useClass, useExisting].filter((v) => v !== undefined).length;
-    if (given !== 1) configError('forRootAsync', 'needs exactly one of useFactory, useClass, useExisting');
+    if (given !== 1)
+      configError('forRootAsync', 'needs exactly one of useFactory, useClass, useExisting');
     const providers: Provider[] = [...(extraProviders ?? [])];
     let optionsProvider: Provider;
     if (useFactory !== undefined) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   createAuthenticator,
+  JwtError,
   createSigner,
   type AuthResult,
   type Authenticator,
@@ -63,7 +64,8 @@ export class JwtAuthService {
    * @param options - the module options (`JWT_AUTH_OPTIONS`)
    */
   constructor(@Inject(JWT_AUTH_OPTIONS) options: JwtAuthOptions) {
-    if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+    if (typeof options !== 'object' || options === null)
+      configError('options', 'must be an object');
     const { signer, credentialsRequired = true, ...authOptions } = options;
     if (typeof credentialsRequired !== 'boolean') {
       configError('credentialsRequired', 'must be a boolean');
@@ -74,7 +76,8 @@ export class JwtAuthService {
     this.realm = this.#authenticator.realm;
     this.credentialsRequired = credentialsRequired;
     this.revocation = options.revocation;
-    this.#signer = signer === undefined ? undefined : isSigner(signer) ? signer : createSigner(signer);
+    this.#signer =
+      signer === undefined ? undefined : isSigner(signer) ? signer : createSigner(signer);
   }
 
   /** The configured signer; throws a configuration error when the `signer` option is absent. */
@@ -114,6 +117,21 @@ export class JwtAuthService {
    */
   authorize(claims: JwtClaims | undefined, requirement: Requirement): void {
     this.#authenticator.authorize(claims, requirement);
+  }
+
+  /**
+   * Throws the 403 `ERR_JWT_INSUFFICIENT_SCOPE` error of this module's realm, for checks of your
+   * own over verified claims (what `@RequireClaims` does when its predicate is not `true`).
+   *
+   * @example
+   * ```ts
+   * if (claims.tenant !== tenantId) auth.refuse();
+   * ```
+   */
+  refuse(): never {
+    const refused = new JwtError('ERR_JWT_INSUFFICIENT_SCOPE');
+    refused.realm = this.realm;
+    throw refused;
   }
 
   /**

@@ -15,6 +15,7 @@ describe('public surface', () => {
         'JwtHttpException',
         'OptionalAuth',
         'Public',
+        'RequireClaims',
         'Roles',
         'Scopes',
       ].sort(),
@@ -24,5 +25,4 @@ describe('public surface', () => {
   it('@tokenward/nestjs/passport exports exactly TokenwardStrategy', () => {
     expect(Object.keys(passport)).toEqual(['TokenwardStrategy']);
   });
-
 });

@@ -22,7 +22,15 @@ import {
   type JwtAuthOptionsFactory,
 } from '../src/index.js';
 import { createApp, PLATFORMS, type TestApp } from './helpers/app.js';
-import { AUDIENCE, bearer, clock, ISSUER, SECRET, token, verifierOptions } from './helpers/tokens.js';
+import {
+  AUDIENCE,
+  bearer,
+  clock,
+  ISSUER,
+  SECRET,
+  token,
+  verifierOptions,
+} from './helpers/tokens.js';
 
 const calls: string[] = [];
 
@@ -72,7 +80,10 @@ async function expectProtected(t: TestApp): Promise<void> {
   const res = await request(t.server).get('/me');
   expect(res.status).toBe(401);
   expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
-  await request(t.server).get('/me').set('Authorization', bearer(await token())).expect(200, { sub: 'alice' });
+  await request(t.server)
+    .get('/me')
+    .set('Authorization', bearer(await token()))
+    .expect(200, { sub: 'alice' });
   expect(calls).toEqual(['me']);
 }
 
@@ -122,7 +133,9 @@ describe.each(PLATFORMS)('JwtAuthModule on %s', (platform) => {
     @Module({ imports: [ConfigModule], providers: [AuthConfig], exports: [AuthConfig] })
     class AuthConfigModule {}
     const t = await createApp(platform, {
-      imports: [JwtAuthModule.forRootAsync({ imports: [AuthConfigModule], useExisting: AuthConfig })],
+      imports: [
+        JwtAuthModule.forRootAsync({ imports: [AuthConfigModule], useExisting: AuthConfig }),
+      ],
       controllers: [PlainController],
     });
     try {
@@ -141,11 +154,17 @@ describe.each(PLATFORMS)('JwtAuthModule on %s', (platform) => {
     try {
       // No clock option through the environment: sign for the real now.
       const now = Math.floor(Date.now() / 1000);
-      const t = await createApp(platform, { imports: [JwtAuthModule.forRoot()], controllers: [PlainController] });
+      const t = await createApp(platform, {
+        imports: [JwtAuthModule.forRoot()],
+        controllers: [PlainController],
+      });
       try {
         expect((await request(t.server).get('/me')).status).toBe(401);
         const live = await token({ iat: now, exp: now + 600 }, Buffer.from(envSecret, 'utf8'));
-        await request(t.server).get('/me').set('Authorization', bearer(live)).expect(200, { sub: 'alice' });
+        await request(t.server)
+          .get('/me')
+          .set('Authorization', bearer(live))
+          .expect(200, { sub: 'alice' });
       } finally {
         await t.close();
       }
@@ -180,7 +199,10 @@ describe.each(PLATFORMS)('JwtAuthModule on %s', (platform) => {
       expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
       expect(calls).toEqual([]);
       await request(t.server).get('/health').expect(200);
-      await request(t.server).get('/secret').set('Authorization', bearer(await token())).expect(200);
+      await request(t.server)
+        .get('/secret')
+        .set('Authorization', bearer(await token()))
+        .expect(200);
       expect(calls).toEqual(['health', 'secret']);
     } finally {
       await t.close();
@@ -226,7 +248,9 @@ describe.each(PLATFORMS)('JwtAuthModule on %s', (platform) => {
       providers: [{ provide: APP_GUARD, useClass: AuditGuard }],
     });
     try {
-      const user = await request(t.server).get('/admin').set('Authorization', bearer(await token({ roles: ['user'] })));
+      const user = await request(t.server)
+        .get('/admin')
+        .set('Authorization', bearer(await token({ roles: ['user'] })));
       expect(user.status).toBe(403);
       expect(user.headers['www-authenticate']).toContain('error="insufficient_scope"');
       expect((await request(t.server).get('/admin')).status).toBe(401);
@@ -259,7 +283,13 @@ describe.each(PLATFORMS)('JwtAuthModule on %s', (platform) => {
       controllers: [TwiceController],
     });
     try {
-      expect((await request(t.server).get('/twice').set('Authorization', bearer(await token()))).status).toBe(403);
+      expect(
+        (
+          await request(t.server)
+            .get('/twice')
+            .set('Authorization', bearer(await token()))
+        ).status,
+      ).toBe(403);
       await request(t.server)
         .get('/twice')
         .set('Authorization', bearer(await token({ roles: ['admin'] })))
@@ -282,7 +312,9 @@ describe('JwtAuthModule configuration errors', () => {
   };
 
   it('forRootAsync needs exactly one of useFactory, useClass, useExisting', () => {
-    expect(message(() => JwtAuthModule.forRootAsync({}))).toMatch(/^ERR_JWT_CONFIG_INVALID .*forRootAsync/);
+    expect(message(() => JwtAuthModule.forRootAsync({}))).toMatch(
+      /^ERR_JWT_CONFIG_INVALID .*forRootAsync/,
+    );
     expect(
       message(() => JwtAuthModule.forRootAsync({ useFactory: () => ({}), useClass: AuthConfig })),
     ).toMatch(/^ERR_JWT_CONFIG_INVALID .*forRootAsync/);
@@ -299,7 +331,10 @@ describe('JwtAuthModule configuration errors', () => {
         imports: [JwtAuthModule.forRoot({ algorithms: [], key: SECRET })],
         controllers: [PlainController],
       }),
-    ).rejects.toMatchObject({ code: 'ERR_JWT_CONFIG_INVALID', message: expect.stringContaining('"algorithms"') });
+    ).rejects.toMatchObject({
+      code: 'ERR_JWT_CONFIG_INVALID',
+      message: expect.stringContaining('"algorithms"'),
+    });
     await expect(
       createApp('express', {
         imports: [JwtAuthModule.forRoot({ algorithms: ['HS256'], key: 'short' })],

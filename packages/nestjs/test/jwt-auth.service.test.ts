@@ -1,9 +1,23 @@
 import { Controller, Get, HttpCode, Module, Post, UseGuards } from '@nestjs/common';
 import request from 'supertest';
-import { JwtError, MemoryRevocationStore, type JwtClaims, type RevocationStore } from '@tokenward/core';
+import {
+  JwtError,
+  MemoryRevocationStore,
+  type JwtClaims,
+  type RevocationStore,
+} from '@tokenward/core';
 import { Claims, JwtAuthModule, JwtAuthService, JwtGuard } from '../src/index.js';
 import { createApp, PLATFORMS, type TestApp } from './helpers/app.js';
-import { AUDIENCE, bearer, clock, ISSUER, NOW, SECRET, token, verifierOptions } from './helpers/tokens.js';
+import {
+  AUDIENCE,
+  bearer,
+  clock,
+  ISSUER,
+  NOW,
+  SECRET,
+  token,
+  verifierOptions,
+} from './helpers/tokens.js';
 
 const calls: string[] = [];
 
@@ -58,7 +72,10 @@ describe.each(PLATFORMS)('JwtAuthService on %s', (platform) => {
   it('signs tokens the guard accepts, and revokes them by jti', async () => {
     const { body } = await request(t.server).post('/login').expect(201);
     const accessToken = body.access_token as string;
-    await request(t.server).get('/me').set('Authorization', bearer(accessToken)).expect(200, { sub: 'alice' });
+    await request(t.server)
+      .get('/me')
+      .set('Authorization', bearer(accessToken))
+      .expect(200, { sub: 'alice' });
     await request(t.server).post('/logout').set('Authorization', bearer(accessToken)).expect(204);
     const res = await request(t.server).get('/me').set('Authorization', bearer(accessToken));
     expect(res.status).toBe(401);
@@ -82,7 +99,8 @@ describe.each(PLATFORMS)('JwtAuthService on %s', (platform) => {
 describe.each(PLATFORMS)('store failures on %s', (platform) => {
   it('answers 503 with Retry-After and no challenge when the revocation store is down', async () => {
     const down: RevocationStore = {
-      isRevoked: () => Promise.reject(new JwtError('ERR_REVOCATION_UNAVAILABLE', undefined, { retryAfter: 7 })),
+      isRevoked: () =>
+        Promise.reject(new JwtError('ERR_REVOCATION_UNAVAILABLE', undefined, { retryAfter: 7 })),
       revoke: () => Promise.resolve(),
       revokeSubject: () => Promise.resolve(),
     };
@@ -93,7 +111,9 @@ describe.each(PLATFORMS)('store failures on %s', (platform) => {
     class DownModule {}
     const t = await createApp(platform, { imports: [DownModule] });
     try {
-      const res = await request(t.server).get('/me').set('Authorization', bearer(await token()));
+      const res = await request(t.server)
+        .get('/me')
+        .set('Authorization', bearer(await token()));
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBe('7');
       expect(res.headers['www-authenticate']).toBeUndefined();
@@ -118,7 +138,13 @@ describe('JwtAuthService without signer or store', () => {
 
   it('accepts a prebuilt signer', async () => {
     const { createSigner } = await import('@tokenward/core');
-    const signer = createSigner({ algorithm: 'HS256', key: SECRET, issuer: ISSUER, audience: AUDIENCE, clock });
+    const signer = createSigner({
+      algorithm: 'HS256',
+      key: SECRET,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      clock,
+    });
     const auth = new JwtAuthService({ ...verifierOptions, signer });
     expect(auth.signer).toBe(signer);
     expect((await auth.verify(await auth.sign({ sub: 'c' }))).payload.sub).toBe('c');

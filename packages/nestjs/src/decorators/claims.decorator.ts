@@ -5,8 +5,7 @@ import { requestFromContext } from '../lib/context-request.js';
 
 const claimsParam = createParamDecorator((name: string | undefined, context: ExecutionContext) => {
   const claims = getAuthState(requestFromContext(context))?.claims as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (name === undefined) return claims;
   return claims !== undefined && Object.hasOwn(claims, name) ? claims[name] : undefined;
 });

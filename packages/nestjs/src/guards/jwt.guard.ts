@@ -1,16 +1,13 @@
-import {
-  Injectable,
-  Optional,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { JwtError, type Requirement } from '@tokenward/core';
 import { JwtHttpException } from '../errors/jwt-http-exception.js';
 import { JwtAuthService } from '../jwt-auth.service.js';
 import { getAuthState, setAuthState } from '../lib/auth-state.js';
 import { requestFromContext, responseFromContext } from '../lib/context-request.js';
+import type { ClaimsPredicate } from '../decorators/require-claims.decorator.js';
 import {
+  CLAIMS_PREDICATE_KEY,
   OPTIONAL_AUTH_KEY,
   PUBLIC_KEY,
   ROLES_KEY,
@@ -19,8 +16,11 @@ import {
 } from '../lib/metadata-keys.js';
 import { setResponseHeaders } from '../lib/set-response-headers.js';
 
+/** A route handler or controller class: where route decorators store their metadata. */
+type DecoratedTarget = ReturnType<ExecutionContext['getHandler']>;
+
 /**
- * Authenticates the request, then checks the route's `@Roles` / `@Scopes` in the same guard — so
+ * Authenticates the request, then checks the route's `@Roles` / `@Scopes` / `@RequireClaims` in the same guard — so
  * no guard order can run an authorization check before authentication. Honours `@Public()` and
  * `@OptionalAuth()`. Puts the verified claims on `request.user` (and behind `@Claims()`).
  *
@@ -67,9 +67,11 @@ export class JwtGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true) return true;
     const requirements = this.requirements(targets);
+    const predicates = this.predicates(targets);
     const optionalMark = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets);
     // Requiring roles or scopes implies requiring a token.
-    const optional = requirements.length > 0 ? false : optionalMark === true ? true : undefined;
+    const required = requirements.length > 0 || predicates.length > 0;
+    const optional = required ? false : optionalMark === true ? true : undefined;
     const request = this.getRequest(context);
     try {
       // A request already authenticated by another JwtGuard (global + per-route) is not re-verified.
@@ -78,6 +80,9 @@ export class JwtGuard implements CanActivate {
       if (result.authenticated) {
         setAuthState(request as Record<string, unknown>, result);
         for (const requirement of requirements) this.auth.authorize(result.claims, requirement);
+        for (const predicate of predicates) {
+          if ((await predicate(result.claims, request)) !== true) this.auth.refuse();
+        }
       }
       return true;
     } catch (err) {
@@ -122,11 +127,24 @@ export class JwtGuard implements CanActivate {
     return new JwtHttpException(err);
   }
 
+  // Controller predicates first, then the route's: all of them must hold.
+  private predicates(targets: readonly DecoratedTarget[]): ClaimsPredicate[] {
+    return [...targets]
+      .reverse()
+      .map((target) =>
+        this.reflector.get<ClaimsPredicate | undefined>(CLAIMS_PREDICATE_KEY, target),
+      )
+      .filter((p): p is ClaimsPredicate => p !== undefined);
+  }
+
   // Controller requirements first, then the route's: all of them apply.
-  private requirements(targets: readonly Function[]): Requirement[] { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+  private requirements(targets: readonly DecoratedTarget[]): Requirement[] {
     const result: Requirement[] = [];
     for (const target of [...targets].reverse()) {
-      for (const [key, field] of [[ROLES_KEY, 'roles'], [SCOPES_KEY, 'scopes']] as const) {
+      for (const [key, field] of [
+        [ROLES_KEY, 'roles'],
+        [SCOPES_KEY, 'scopes'],
+      ] as const) {
         const meta = this.reflector.get<RequirementMetadata | undefined>(key, target);
         if (meta) result.push({ [field]: meta.values, mode: meta.mode });
       }

@@ -6,7 +6,10 @@ const AUTH_STATE = Symbol.for('@tokenward/nestjs.auth');
 type Authenticated = Extract<AuthResult<JwtClaims>, { authenticated: true }>;
 
 /** Stores a verified result on the request: the claims as `request.user`, the rest hidden. */
-export function setAuthState(request: Record<string | symbol, unknown>, result: Authenticated): void {
+export function setAuthState(
+  request: Record<string | symbol, unknown>,
+  result: Authenticated,
+): void {
   request[AUTH_STATE] = result;
   request.user = result.claims;
 }

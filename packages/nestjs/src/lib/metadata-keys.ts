@@ -9,3 +9,4 @@ export interface RequirementMetadata {
   values: string[];
   mode: 'all' | 'any';
 }
+export const CLAIMS_PREDICATE_KEY = 'tokenward:claims-predicate';

@@ -4,7 +4,11 @@ import type { RequestView } from '@tokenward/core';
 type AnyRequest = Record<string, unknown> & { raw?: unknown };
 
 function isIncomingMessage(value: unknown): value is IncomingMessage {
-  return typeof value === 'object' && value !== null && Array.isArray((value as IncomingMessage).rawHeaders);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as IncomingMessage).rawHeaders)
+  );
 }
 
 const WITH_PORT = /:\d+$/;
@@ -14,7 +18,8 @@ const WITH_PORT = /:\d+$/;
 function hostOf(req: AnyRequest, headers: RequestView['headers']): string | undefined {
   if (typeof req.host !== 'string' || req.host === '') return undefined;
   const header = headers.host;
-  if (typeof header === 'string' && WITH_PORT.test(header) && !WITH_PORT.test(req.host)) return undefined;
+  if (typeof header === 'string' && WITH_PORT.test(header) && !WITH_PORT.test(req.host))
+    return undefined;
   return req.host;
 }
 
@@ -26,7 +31,9 @@ function hostOf(req: AnyRequest, headers: RequestView['headers']): string | unde
  */
 export function toRequestView(request: unknown): RequestView {
   const req = (request ?? {}) as AnyRequest;
-  const raw: Partial<IncomingMessage> = isIncomingMessage(req.raw) ? req.raw : (req as Partial<IncomingMessage>);
+  const raw: Partial<IncomingMessage> = isIncomingMessage(req.raw)
+    ? req.raw
+    : (req as Partial<IncomingMessage>);
   const headers = (req.headers ?? raw.headers ?? {}) as RequestView['headers'];
   const secure =
     typeof req.secure === 'boolean'

@@ -35,7 +35,8 @@ export function requirementDecorator(
   if (!list.every((v) => typeof v === 'string' && v.length > 0)) {
     configError(name, 'values must be non-empty strings');
   }
-  if (mode !== 'all' && mode !== 'any') return configError(`${name}.mode`, 'must be "all" or "any"');
+  if (mode !== 'all' && mode !== 'any')
+    return configError(`${name}.mode`, 'must be "all" or "any"');
   const metadata: RequirementMetadata = { values: [...(list as string[])], mode };
   return SetMetadata(key, metadata);
 }

@@ -1,4 +1,4 @@
-import type { ModuleMetadata, Provider, Type } from '@nestjs/common';
+import type { FactoryProvider, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import type { AuthenticatorOptions, Signer, SignerOptions } from '@tokenward/core';
 
 /**
@@ -73,7 +73,7 @@ export interface JwtAuthOptionsFactory {
  */
 export interface JwtAuthAsyncOptions extends Pick<ModuleMetadata, 'imports'>, JwtAuthModuleExtras {
   /** Providers injected into `useFactory`. */
-  inject?: NonNullable<import('@nestjs/common').FactoryProvider['inject']>;
+  inject?: FactoryProvider['inject'];
   /** Builds the options from injected providers. */
   useFactory?: (...args: any[]) => JwtAuthOptions | Promise<JwtAuthOptions>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A factory class instantiated inside this module. */

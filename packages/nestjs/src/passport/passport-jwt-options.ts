@@ -43,11 +43,21 @@ export interface PassportJwtOptions {
 /** The request and token being verified, for `secretOrKeyProvider`. */
 export const providerContext = new AsyncLocalStorage<{ request: unknown; token: string }>();
 
-const JWT_OPTION_NAMES = new Set(['clockTolerance', 'maxAge', 'subject', 'issuer', 'audience', 'ignoreExpiration']);
+const JWT_OPTION_NAMES = new Set([
+  'clockTolerance',
+  'maxAge',
+  'subject',
+  'issuer',
+  'audience',
+  'ignoreExpiration',
+]);
 
 function refuseIgnoreExpiration(option: string, value: unknown): void {
   if (value === true) {
-    configError(option, 'is not supported: expired tokens are always refused (use clockTolerance for clock skew)');
+    configError(
+      option,
+      'is not supported: expired tokens are always refused (use clockTolerance for clock skew)',
+    );
   }
 }
 
@@ -69,7 +79,8 @@ function keyFromProvider(provider: SecretOrKeyProvider): AuthenticatorOptions['k
 export function mapPassportJwtOptions(
   options: PassportJwtOptions & AuthenticatorOptions,
 ): AuthenticatorOptions {
-  const { secretOrKey, secretOrKeyProvider, ignoreExpiration, jsonWebTokenOptions, ...rest } = options;
+  const { secretOrKey, secretOrKeyProvider, ignoreExpiration, jsonWebTokenOptions, ...rest } =
+    options;
   refuseIgnoreExpiration('ignoreExpiration', ignoreExpiration);
   const mapped: AuthenticatorOptions = {};
   if (jsonWebTokenOptions !== undefined) {
@@ -77,10 +88,14 @@ export function mapPassportJwtOptions(
       configError('jsonWebTokenOptions', 'must be an object');
     }
     for (const name of Object.keys(jsonWebTokenOptions)) {
-      if (!JWT_OPTION_NAMES.has(name)) configError(`jsonWebTokenOptions.${name}`, 'is not supported');
+      if (!JWT_OPTION_NAMES.has(name))
+        configError(`jsonWebTokenOptions.${name}`, 'is not supported');
     }
     const { clockTolerance, maxAge, subject, issuer, audience } = jsonWebTokenOptions;
-    refuseIgnoreExpiration('jsonWebTokenOptions.ignoreExpiration', jsonWebTokenOptions.ignoreExpiration);
+    refuseIgnoreExpiration(
+      'jsonWebTokenOptions.ignoreExpiration',
+      jsonWebTokenOptions.ignoreExpiration,
+    );
     if (maxAge !== undefined && typeof maxAge !== 'number') {
       configError('jsonWebTokenOptions.maxAge', 'must be a number of seconds');
     }
@@ -93,7 +108,9 @@ export function mapPassportJwtOptions(
       ),
     );
   }
-  const keySources = [secretOrKey, secretOrKeyProvider, rest.key, rest.verifier].filter((v) => v !== undefined);
+  const keySources = [secretOrKey, secretOrKeyProvider, rest.key, rest.verifier].filter(
+    (v) => v !== undefined,
+  );
   if (keySources.length > 1) {
     configError('secretOrKey', 'give only one of secretOrKey, secretOrKeyProvider, key, verifier');
   }

@@ -10,7 +10,11 @@ import { JwtHttpException } from '../errors/jwt-http-exception.js';
 import { setAuthState } from '../lib/auth-state.js';
 import { toRequestView } from '../lib/request-view.js';
 import { setResponseHeaders } from '../lib/set-response-headers.js';
-import { mapPassportJwtOptions, providerContext, type PassportJwtOptions } from './passport-jwt-options.js';
+import {
+  mapPassportJwtOptions,
+  providerContext,
+  type PassportJwtOptions,
+} from './passport-jwt-options.js';
 import { configError } from '../lib/config-error.js';
 
 /** passport-jwt's `jwtFromRequest`: any `ExtractJwt.*` extractor, or your own. */
@@ -46,11 +50,14 @@ function checkStrategyOptions(options: object, jwtFromRequest: unknown): void {
   if (jwtFromRequest === undefined) return;
   if (typeof jwtFromRequest !== 'function') configError('jwtFromRequest', 'must be a function');
   for (const name of EXTRACTION_ONLY) {
-    if (name in options) configError(name, 'applies only without jwtFromRequest (tokenward extraction)');
+    if (name in options)
+      configError(name, 'applies only without jwtFromRequest (tokenward extraction)');
   }
 }
 
-type Outcome = { ok: true; result: Extract<AuthResult, { authenticated: true }> } | { ok: false; error: JwtError };
+type Outcome =
+  | { ok: true; result: Extract<AuthResult, { authenticated: true }> }
+  | { ok: false; error: JwtError };
 
 /**
  * A Passport strategy backed by the tokenward verifier: a drop-in for passport-jwt's `Strategy`
@@ -98,9 +105,13 @@ export class TokenwardStrategy {
    */
   constructor(options: TokenwardStrategyOptions, verify: (...args: never[]) => void) {
     const { jwtFromRequest, passReqToCallback = false, ...rest } = options ?? {};
-    if (typeof verify !== 'function') throw new TypeError('TokenwardStrategy requires a verify callback');
+    if (typeof verify !== 'function')
+      throw new TypeError('TokenwardStrategy requires a verify callback');
     checkStrategyOptions(rest, jwtFromRequest);
-    this.authenticator = createAuthenticator({ ...mapPassportJwtOptions(rest), credentialsRequired: false });
+    this.authenticator = createAuthenticator({
+      ...mapPassportJwtOptions(rest),
+      credentialsRequired: false,
+    });
     this.verifyCallback = verify as (...args: unknown[]) => void;
     this.jwtFromRequest = jwtFromRequest;
     this.passReqToCallback = passReqToCallback === true;
@@ -132,7 +143,8 @@ export class TokenwardStrategy {
       if (!result.authenticated) this.authenticator.authorize(undefined, {});
       return { ok: true, result: result as Extract<AuthResult, { authenticated: true }> };
     } catch (err) {
-      if (err instanceof JwtError && err.code !== 'ERR_JWT_CONFIG_INVALID') return { ok: false, error: err };
+      if (err instanceof JwtError && err.code !== 'ERR_JWT_CONFIG_INVALID')
+        return { ok: false, error: err };
       throw err;
     }
   }

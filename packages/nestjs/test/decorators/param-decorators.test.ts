@@ -1,7 +1,14 @@
 import { Controller, Get, Module, Req, UseGuards } from '@nestjs/common';
 import request from 'supertest';
 import type { JwtClaims } from '@tokenward/core';
-import { AccessToken, Claim, Claims, JwtAuthModule, JwtGuard, OptionalAuth } from '../../src/index.js';
+import {
+  AccessToken,
+  Claim,
+  Claims,
+  JwtAuthModule,
+  JwtGuard,
+  OptionalAuth,
+} from '../../src/index.js';
 import { createApp, PLATFORMS, type TestApp } from '../helpers/app.js';
 import { bearer, token, verifierOptions } from '../helpers/tokens.js';
 
@@ -23,7 +30,11 @@ class ParamsController {
   }
 
   @Get('claim')
-  claim(@Claim<AppClaims>('tenant') tenant: string, @Claim('sub') sub: string, @Claim('missing') missing: unknown) {
+  claim(
+    @Claim<AppClaims>('tenant') tenant: string,
+    @Claim('sub') sub: string,
+    @Claim('missing') missing: unknown,
+  ) {
     return { tenant, sub, missing: missing === undefined };
   }
 
@@ -34,7 +45,11 @@ class ParamsController {
 
   @OptionalAuth()
   @Get('anonymous')
-  anonymous(@Claims() claims: unknown, @Claim('sub') sub: unknown, @AccessToken() accessToken: unknown) {
+  anonymous(
+    @Claims() claims: unknown,
+    @Claim('sub') sub: unknown,
+    @AccessToken() accessToken: unknown,
+  ) {
     return { none: claims === undefined && sub === undefined && accessToken === undefined };
   }
 
@@ -80,6 +95,9 @@ describe.each(PLATFORMS)('param decorators on %s', (platform) => {
   });
 
   it('@Claim never reads inherited properties', async () => {
-    await request(t.server).get('/proto').set('Authorization', bearer(await token())).expect(200, { none: true });
+    await request(t.server)
+      .get('/proto')
+      .set('Authorization', bearer(await token()))
+      .expect(200, { none: true });
   });
 });

@@ -6,6 +6,7 @@ import {
   JwtGuard,
   OptionalAuth,
   Public,
+  RequireClaims,
   Roles,
   Scopes,
 } from '../../src/index.js';
@@ -91,6 +92,37 @@ class ControllerLevelController {
   }
 }
 
+@Controller('claims-check')
+@UseGuards(JwtGuard)
+@RequireClaims((claims: JwtClaims) => claims.email_verified === true)
+class ClaimsCheckController {
+  @RequireClaims(
+    async (claims: JwtClaims, req: unknown) =>
+      claims.tenant === (req as { headers: Record<string, string> }).headers['x-tenant'],
+  )
+  @Get()
+  check() {
+    calls.push('claims-check');
+    return { ok: true };
+  }
+
+  @OptionalAuth()
+  @Get('optional')
+  optional() {
+    calls.push('claims-check.optional');
+    return { ok: true };
+  }
+
+  @RequireClaims(() => {
+    throw new Error('bug in the predicate');
+  })
+  @Get('broken')
+  broken() {
+    calls.push('claims-check.broken');
+    return { ok: true };
+  }
+}
+
 @Controller('class-roles')
 @UseGuards(JwtGuard)
 @Roles('admin')
@@ -105,7 +137,12 @@ class ClassRolesController {
 
 @Module({
   imports: [JwtAuthModule.forRoot(verifierOptions)],
-  controllers: [RouteLevelController, ControllerLevelController, ClassRolesController],
+  controllers: [
+    RouteLevelController,
+    ControllerLevelController,
+    ClassRolesController,
+    ClaimsCheckController,
+  ],
 })
 class AppModule {}
 
@@ -144,7 +181,9 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
     });
 
     it('lets a valid token through and exposes its claims', async () => {
-      const res = await request(t.server).get('/route/closed').set('Authorization', bearer(await token()));
+      const res = await request(t.server)
+        .get('/route/closed')
+        .set('Authorization', bearer(await token()));
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ sub: 'alice' });
       expect(calls).toEqual(['route.closed']);
@@ -152,7 +191,9 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
 
     it('refuses an expired token with invalid_token', async () => {
       const expired = await token({ exp: 1_800_000_000, iat: 1_799_999_000 });
-      const res = await request(t.server).get('/route/closed').set('Authorization', bearer(expired));
+      const res = await request(t.server)
+        .get('/route/closed')
+        .set('Authorization', bearer(expired));
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe(invalid('The access token expired'));
       expect(res.body.code).toBe('ERR_JWT_EXPIRED');
@@ -163,7 +204,9 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
       const forged = await token({}, new Uint8Array(32).fill(7));
       const res = await request(t.server).get('/route/closed').set('Authorization', bearer(forged));
       expect(res.status).toBe(401);
-      expect(res.headers['www-authenticate']).toBe(invalid('The access token signature is invalid'));
+      expect(res.headers['www-authenticate']).toBe(
+        invalid('The access token signature is invalid'),
+      );
       expect(res.body.code).toBe('ERR_JWT_SIGNATURE_INVALID');
       expect(calls).toEqual([]);
     });
@@ -171,7 +214,9 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
     it('answers 400 invalid_request for a malformed Authorization header', async () => {
       const res = await request(t.server).get('/route/closed').set('Authorization', 'Bearer a b');
       expect(res.status).toBe(400);
-      expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="api", error="invalid_request"/);
+      expect(res.headers['www-authenticate']).toMatch(
+        /^Bearer realm="api", error="invalid_request"/,
+      );
       expect(res.body.code).toBe('ERR_JWT_INVALID_REQUEST');
       expect(calls).toEqual([]);
     });
@@ -183,24 +228,34 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe(MISSING);
       expect(calls).toEqual([]);
-      await request(t.server).get('/ctrl').set('Authorization', bearer(await token())).expect(200, { sub: 'alice' });
+      await request(t.server)
+        .get('/ctrl')
+        .set('Authorization', bearer(await token()))
+        .expect(200, { sub: 'alice' });
     });
 
     it('@Public() skips authentication, even for a bad token', async () => {
       await request(t.server).get('/ctrl/public').expect(200, { ok: true });
-      await request(t.server).get('/ctrl/public').set('Authorization', 'Bearer not-a-token').expect(200);
+      await request(t.server)
+        .get('/ctrl/public')
+        .set('Authorization', 'Bearer not-a-token')
+        .expect(200);
       expect(calls).toEqual(['ctrl.public', 'ctrl.public']);
     });
 
     it('@OptionalAuth() lets anonymous requests through', async () => {
       await request(t.server).get('/ctrl/optional').expect(200, { anonymous: true, sub: null });
-      const res = await request(t.server).get('/ctrl/optional').set('Authorization', bearer(await token()));
+      const res = await request(t.server)
+        .get('/ctrl/optional')
+        .set('Authorization', bearer(await token()));
       expect(res.body).toEqual({ anonymous: false, sub: 'alice' });
     });
 
     it('@OptionalAuth() still rejects a bad token', async () => {
       const expired = await token({ exp: 1_800_000_000, iat: 1_799_999_000 });
-      const res = await request(t.server).get('/ctrl/optional').set('Authorization', bearer(expired));
+      const res = await request(t.server)
+        .get('/ctrl/optional')
+        .set('Authorization', bearer(expired));
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe(invalid('The access token expired'));
       expect(calls).toEqual([]);
@@ -272,14 +327,64 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
 
     it('controller and route requirements both apply', async () => {
       const adminOnly = await token({ roles: ['admin'] });
-      const res = await request(t.server).get('/class-roles').set('Authorization', bearer(adminOnly));
+      const res = await request(t.server)
+        .get('/class-roles')
+        .set('Authorization', bearer(adminOnly));
       expect(res.status).toBe(403);
       expect(res.headers['www-authenticate']).toBe(insufficient('auditor'));
       const auditorOnly = await token({ roles: ['auditor'] });
-      expect((await request(t.server).get('/class-roles').set('Authorization', bearer(auditorOnly))).status).toBe(403);
+      expect(
+        (await request(t.server).get('/class-roles').set('Authorization', bearer(auditorOnly)))
+          .status,
+      ).toBe(403);
       expect(calls).toEqual([]);
       const both = await token({ roles: ['admin', 'auditor'] });
       await request(t.server).get('/class-roles').set('Authorization', bearer(both)).expect(200);
+    });
+  });
+
+  describe('@RequireClaims', () => {
+    it('admits only when every predicate (controller and route) returns true', async () => {
+      const good = await token({ email_verified: true, tenant: 't1' });
+      await request(t.server)
+        .get('/claims-check')
+        .set('Authorization', bearer(good))
+        .set('X-Tenant', 't1')
+        .expect(200);
+      const wrongTenant = await request(t.server)
+        .get('/claims-check')
+        .set('Authorization', bearer(good))
+        .set('X-Tenant', 't2');
+      expect(wrongTenant.status).toBe(403);
+      expect(wrongTenant.headers['www-authenticate']).toBe(
+        'Bearer realm="api", error="insufficient_scope", error_description="The access token does not grant the required scope"',
+      );
+      expect(wrongTenant.body.code).toBe('ERR_JWT_INSUFFICIENT_SCOPE');
+      const unverified = await token({ tenant: 't1' });
+      expect(
+        (
+          await request(t.server)
+            .get('/claims-check')
+            .set('Authorization', bearer(unverified))
+            .set('X-Tenant', 't1')
+        ).status,
+      ).toBe(403);
+      expect(calls).toEqual(['claims-check']);
+    });
+
+    it('needs a token even under @OptionalAuth()', async () => {
+      const res = await request(t.server).get('/claims-check/optional');
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toBe(MISSING);
+      expect(calls).toEqual([]);
+    });
+
+    it('a throwing predicate is a 500, not a pass', async () => {
+      const res = await request(t.server)
+        .get('/claims-check/broken')
+        .set('Authorization', bearer(await token({ email_verified: true })));
+      expect(res.status).toBe(500);
+      expect(calls).toEqual([]);
     });
   });
 });

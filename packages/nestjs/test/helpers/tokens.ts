@@ -19,7 +19,14 @@ export const verifierOptions = {
 
 /** Signs a token with jose (an independent implementation), valid at NOW unless overridden. */
 export function token(claims: JWTPayload = {}, secret: Uint8Array = SECRET): Promise<string> {
-  return new SignJWT({ iss: ISSUER, aud: AUDIENCE, sub: 'alice', iat: NOW, exp: NOW + 600, ...claims })
+  return new SignJWT({
+    iss: ISSUER,
+    aud: AUDIENCE,
+    sub: 'alice',
+    iat: NOW,
+    exp: NOW + 600,
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .sign(secret);
 }

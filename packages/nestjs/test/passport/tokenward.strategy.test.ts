@@ -36,8 +36,11 @@ class QueryStrategy extends PassportStrategy(TokenwardStrategy, 'jwt-query') {
   constructor() {
     super({
       jwtFromRequest: ExtractJwt.fromUrlQueryParameter('token'),
-      secretOrKeyProvider: (_req: unknown, _raw: string, done: (e: unknown, k?: Uint8Array) => void) =>
-        done(null, SECRET),
+      secretOrKeyProvider: (
+        _req: unknown,
+        _raw: string,
+        done: (e: unknown, k?: Uint8Array) => void,
+      ) => done(null, SECRET),
       algorithms: ['HS256'],
       jsonWebTokenOptions: { issuer: ISSUER, audience: AUDIENCE, clockTolerance: 5 },
       passReqToCallback: true,
@@ -54,7 +57,14 @@ class QueryStrategy extends PassportStrategy(TokenwardStrategy, 'jwt-query') {
 @Injectable()
 class NativeStrategy extends PassportStrategy(TokenwardStrategy, 'jwt-native') {
   constructor() {
-    super({ algorithms: ['HS256'], key: SECRET, issuer: ISSUER, audience: AUDIENCE, clock, cookie: 'at' });
+    super({
+      algorithms: ['HS256'],
+      key: SECRET,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      clock,
+      cookie: 'at',
+    });
   }
 
   validate(payload: JwtClaims) {
@@ -146,7 +156,9 @@ describe.each(PLATFORMS)('TokenwardStrategy with @nestjs/passport on %s', (platf
   });
 
   it('validate() returning null is a 401', async () => {
-    const res = await request(t.server).get('/profile').set('Authorization', bearer(await token({ sub: 'banned' })));
+    const res = await request(t.server)
+      .get('/profile')
+      .set('Authorization', bearer(await token({ sub: 'banned' })));
     expect(res.status).toBe(401);
     expect(calls).toEqual([]);
   });
@@ -164,7 +176,10 @@ describe.each(PLATFORMS)('TokenwardStrategy with @nestjs/passport on %s', (platf
 
   it('without jwtFromRequest uses tokenward extraction (header or configured cookie)', async () => {
     const t1 = await token({ sub: 'n1' });
-    await request(t.server).get('/native').set('Authorization', bearer(t1)).expect(200, { userId: 'n1' });
+    await request(t.server)
+      .get('/native')
+      .set('Authorization', bearer(t1))
+      .expect(200, { userId: 'n1' });
     await request(t.server).get('/native').set('Cookie', `at=${t1}`).expect(200, { userId: 'n1' });
     const res = await request(t.server).get('/native').set('Authorization', 'Bearer a b');
     expect(res.status).toBe(400);
@@ -190,16 +205,20 @@ describe('TokenwardStrategy options', () => {
       'ERR_JWT_CONFIG_INVALID',
       expect.stringContaining('"ignoreExpiration"'),
     ]);
-    expect(code(build({ ...base, jsonWebTokenOptions: { ignoreExpiration: true } }))?.[1]).toContain(
-      'jsonWebTokenOptions.ignoreExpiration',
-    );
+    expect(
+      code(build({ ...base, jsonWebTokenOptions: { ignoreExpiration: true } }))?.[1],
+    ).toContain('jsonWebTokenOptions.ignoreExpiration');
     expect(code(build({ ...base, ignoreExpiration: false }))).toBeUndefined();
   });
 
   it('refuses unknown jsonWebTokenOptions, time-span strings and two key sources', () => {
     const base = { secretOrKey: SECRET, algorithms: ['HS256'] };
-    expect(code(build({ ...base, jsonWebTokenOptions: { nonce: 'n' } }))?.[1]).toContain('jsonWebTokenOptions.nonce');
-    expect(code(build({ ...base, jsonWebTokenOptions: { maxAge: '1h' } }))?.[1]).toContain('jsonWebTokenOptions.maxAge');
+    expect(code(build({ ...base, jsonWebTokenOptions: { nonce: 'n' } }))?.[1]).toContain(
+      'jsonWebTokenOptions.nonce',
+    );
+    expect(code(build({ ...base, jsonWebTokenOptions: { maxAge: '1h' } }))?.[1]).toContain(
+      'jsonWebTokenOptions.maxAge',
+    );
     expect(code(build({ ...base, key: SECRET }))?.[0]).toBe('ERR_JWT_CONFIG_INVALID');
   });
 
@@ -210,12 +229,15 @@ describe('TokenwardStrategy options', () => {
   it('refuses options it cannot honour with jwtFromRequest', () => {
     const base = { secretOrKey: SECRET, algorithms: ['HS256'], jwtFromRequest: () => null };
     expect(code(build({ ...base, cookie: 'at' }))?.[1]).toContain('"cookie"');
-    expect(code(build({ ...base, validateClaims: (c: unknown) => c }))?.[1]).toContain('"validateClaims"');
+    expect(code(build({ ...base, validateClaims: (c: unknown) => c }))?.[1]).toContain(
+      '"validateClaims"',
+    );
   });
 
   it('requires a verify callback', () => {
-    expect(() => new TokenwardStrategy({ secretOrKey: SECRET, algorithms: ['HS256'] }, undefined as never)).toThrow(
-      TypeError,
-    );
+    expect(
+      () =>
+        new TokenwardStrategy({ secretOrKey: SECRET, algorithms: ['HS256'] }, undefined as never),
+    ).toThrow(TypeError);
   });
 });
