@@ -6,10 +6,15 @@ import type { JwtClaims } from '../types/claims.js';
 import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenticator-types.js';
 import { buildVerifier } from './build-verifier.js';
 import { checkHttps } from './check-https.js';
+import type { RequestView } from './request-view.js';
 import { DEFAULT_REALM } from '../errors/http-answer.js';
 
 // RFC 6750 §3: a quoted-string value without `"`, `\` or controls.
 const REALM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
+
+function isPreflight(req: RequestView): boolean {
+  return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+}
 
 function bool(value: unknown, fallback: boolean, option: string): boolean {
   if (value === undefined) return fallback;
@@ -20,7 +25,9 @@ function bool(value: unknown, fallback: boolean, option: string): boolean {
 /**
  * The authenticate step every adapter shares: extract the one token of a request, refuse it over
  * plain HTTP (`requireHttps`), apply the CSRF check to cookie-carried tokens on unsafe methods,
- * verify it, validate the claims; and `authorize` roles/scopes. Everything it throws or rejects
+ * verify it, validate the claims; and `authorize` roles/scopes. A request without token is
+ * `ERR_JWT_MISSING`, except with `credentialsRequired: false` and for a CORS preflight (`OPTIONS`
+ * with `Access-Control-Request-Method`), which are anonymous. Everything it throws or rejects
  * with is a `JwtError` with `realm` set, ready to answer (`status`, `headers`, `body`).
  *
  * With no options (or without `key` and `verifier`) the verifier comes from the environment
@@ -113,7 +120,8 @@ export function createAuthenticator<T = JwtClaims>(
     try {
       const found = await extract(req);
       if (found === undefined) {
-        if (credentialsRequired) throw new JwtError('ERR_JWT_MISSING');
+        // A CORS preflight never carries credentials (Fetch §4.8): let the CORS layer answer it.
+        if (credentialsRequired && !isPreflight(req)) throw new JwtError('ERR_JWT_MISSING');
         return { authenticated: false };
       }
       if (requireHttps) checkHttps(req);

@@ -83,6 +83,20 @@ describe('authenticate', () => {
     expect((await get(['Authorization: Basic dXNlcjpwYXNz'])).status).toBe(401);
   });
 
+  it('lets a CORS preflight without token through as anonymous, like express-jwt', async () => {
+    use();
+    const preflight = await get(
+      [
+        'Origin: https://app.example',
+        'Access-Control-Request-Method: POST',
+        'Access-Control-Request-Headers: authorization',
+      ],
+      'OPTIONS',
+    );
+    expect(preflight.json()).toEqual({ authenticated: false });
+    expect((await get([], 'OPTIONS')).status).toBe(401);
+  });
+
   it.each([
     ['expired', { exp: NOW - 1 }, 'ERR_JWT_EXPIRED', 'The access token expired'],
     [
