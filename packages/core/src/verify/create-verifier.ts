@@ -6,7 +6,7 @@ import { JwtError } from '../errors/jwt-error.js';
 import { decodeBase64url, isCanonicalBase64url } from '../lib/base64url.js';
 import { decodeJsonBytes } from '../lib/decode-json-segment.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
-import type { JwtClaims, VerifyResult } from '../types/claims.js';
+import type { JwsHeader, JwtClaims, VerifyResult } from '../types/claims.js';
 import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
 import { checkHeader, type HeaderEntry } from './check-header.js';
 import { buildKeyStrategy, type KeyStrategy } from './key-strategy.js';
@@ -37,13 +37,36 @@ import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
  * ```
  */
 export function createVerifier(options: VerifierOptions): Verifier {
+  const core = createCore(options);
+  return Object.freeze({
+    verify: <T = JwtClaims>(token: string) => core.run(token, true) as Promise<VerifyResult<T>>,
+  });
+}
+
+/** A signature-valid JWS: the header and the raw payload bytes (internal). */
+export interface VerifiedJws {
+  readonly header: JwsHeader;
+  readonly payload: Buffer;
+}
+
+/**
+ * Internal, for conformance tests of JWS vectors whose payload is not a JWT claims set: the same
+ * verifier, stopped after the signature (verification order steps 1–9).
+ *
+ * @param options - as for {@link createVerifier}
+ */
+export function createJwsVerifier(options: VerifierOptions): {
+  verifySignature(token: string): Promise<VerifiedJws>;
+} {
+  const core = createCore(options);
+  return { verifySignature: (token) => core.run(token, false) as Promise<VerifiedJws> };
+}
+
+function createCore(options: VerifierOptions): VerifierCore {
   const config = readVerifierOptions(options);
   const strategy = buildKeyStrategy((options as { key?: unknown }).key, config.algorithms);
   const cache = config.cache === undefined ? undefined : createTokenCache(config.cache);
-  const core = new VerifierCore(config, strategy, cache);
-  return Object.freeze({
-    verify: <T = JwtClaims>(token: string) => core.verify(token) as Promise<VerifyResult<T>>,
-  });
+  return new VerifierCore(config, strategy, cache);
 }
 
 // What one token carries from step 3 to the signature and claim steps.
@@ -54,6 +77,8 @@ interface TokenParts {
   readonly signature: Buffer;
   readonly payloadBytes: Buffer;
   readonly now: number;
+  /** `false`: stop after the signature (JWS conformance tests only). */
+  readonly claims: boolean;
 }
 
 class VerifierCore {
@@ -69,13 +94,13 @@ class VerifierCore {
     this.dynamicKeys = strategy.kind === 'resolver' || strategy.kind === 'source';
   }
 
-  verify(token: unknown): Promise<VerifyResult> {
+  run(token: unknown, claims: boolean): Promise<VerifyResult | VerifiedJws> {
     try {
       // Step 1: a string within the length cap, before any decoding.
       if (typeof token !== 'string') throw new JwtError('ERR_JWT_MALFORMED');
       if (token.length > this.config.maxTokenLength) throw new JwtError('ERR_JWT_TOO_LARGE');
       const now = this.now();
-      if (this.cache !== undefined) {
+      if (this.cache !== undefined && claims) {
         const hit = this.cache.get(token, now);
         if (hit !== undefined) {
           checkTime(hit.payload, now, this.config);
@@ -104,6 +129,7 @@ class VerifierCore {
         signature,
         payloadBytes,
         now,
+        claims,
       };
       // Steps 7–8: the key, from configuration only.
       if (this.dynamicKeys) {
@@ -123,11 +149,13 @@ class VerifierCore {
     entry: HeaderEntry,
     check: SignatureCheck,
     parts: TokenParts,
-  ): Promise<VerifyResult> {
+  ): Promise<VerifyResult | VerifiedJws> {
     // Step 9: the signature, before the payload is even parsed.
     if (!check(parts.signingInput, parts.signatureSegment, parts.signature)) {
       throw new JwtError('ERR_JWT_SIGNATURE_INVALID');
     }
+    if (!parts.claims)
+      return Promise.resolve({ header: entry.header, payload: parts.payloadBytes });
     // Step 10: payload.
     const payload = decodeJsonBytes(parts.payloadBytes);
     // Steps 11–13: claim types and required claims, time, iss/aud/sub, typ.
