@@ -32,8 +32,7 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
   query?: boolean;
   /**
    * Custom token getter. It counts as one more source: when it returns a token and another source
-   * (header, cookie, query) carries a different one, the request is `ERR_JWT_INVALID_REQUEST`
-   * (400); the same token as a built-in source (a getter that re-reads the header) is that source.
+   * (header, cookie, query) also carries one, the request is `ERR_JWT_INVALID_REQUEST` (400).
    * `undefined`, `null` or `''` mean "no token here".
    */
   getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;

@@ -19,10 +19,7 @@ export interface TokenExtractorOptions {
   cookie?: string;
   /** Accept the `access_token` query parameter (RFC 6750 §2.3, discouraged). Default `false`. */
   query?: boolean;
-  /**
-   * Custom getter, one more source (a token equal to one found in a built-in source counts as
-   * that source); a throw that is not a `JwtError` becomes a 400.
-   */
+  /** Custom getter, one more source; a throw that is not a `JwtError` becomes a 400. */
   getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;
 }
 
@@ -104,11 +101,7 @@ export function createTokenExtractor(options: TokenExtractorOptions = {}): Token
     const fromQuery = query ? readQuery(req) : undefined;
     if (fromQuery !== undefined) found.push({ token: fromQuery, source: 'query' });
     const custom = getToken === undefined ? undefined : await fromGetter(getToken, req);
-    // A getter that re-reads a built-in source (express-jwt's README getter reads the header) is
-    // that source, not a second one.
-    if (custom !== undefined && !found.some((f) => f.token === custom)) {
-      found.push({ token: custom, source: 'custom' });
-    }
+    if (custom !== undefined) found.push({ token: custom, source: 'custom' });
     // RFC 6750 §2: clients MUST NOT use more than one method per request.
     if (found.length > 1)
       throw invalidRequest('The request carries tokens from more than one source');

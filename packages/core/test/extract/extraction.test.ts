@@ -187,18 +187,6 @@ describe('custom getter', () => {
     await expectInvalid([`Authorization: Bearer ${TOKEN}`], { getToken: () => OTHER });
   });
 
-  it('re-reading a built-in source is that source (the express-jwt README getter)', async () => {
-    const getToken: TokenExtractorOptions['getToken'] = (req) => {
-      const [scheme, token] = String(req.headers.authorization ?? '').split(' ');
-      if (scheme === 'Bearer') return token;
-      return new URLSearchParams(req.url.split('?')[1] ?? '').get('token');
-    };
-    const header = await send([`Authorization: Bearer ${TOKEN}`], { getToken });
-    expect(header.json()).toEqual({ token: TOKEN, source: 'header' });
-    const query = await send([], { getToken }, `/?token=${TOKEN}`);
-    expect(query.json()).toEqual({ token: TOKEN, source: 'custom' });
-  });
-
   it('turns a getter failure into 400, and passes a JwtError through', async () => {
     await expectInvalid([], {
       getToken: () => {
