@@ -32,7 +32,9 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
   query?: boolean;
   /**
    * Custom token getter. It counts as one more source: when it returns a token and another source
-   * (header, cookie, query) also carries one, the request is `ERR_JWT_INVALID_REQUEST` (400).
+   * (header, cookie, query) also carries one, even the same one, the request is
+   * `ERR_JWT_INVALID_REQUEST` (400). So a getter must not re-read `Authorization: Bearer` (as
+   * express-jwt's README getter does): the header is always read already.
    * `undefined`, `null` or `''` mean "no token here".
    */
   getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;

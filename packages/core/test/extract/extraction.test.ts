@@ -185,6 +185,8 @@ describe('custom getter', () => {
 
   it('counts as a second source next to the header', async () => {
     await expectInvalid([`Authorization: Bearer ${TOKEN}`], { getToken: () => OTHER });
+    // Even the same token: one method per request (RFC 6750 §2).
+    await expectInvalid([`Authorization: Bearer ${TOKEN}`], { getToken: () => TOKEN });
   });
 
   it('turns a getter failure into 400, and passes a JwtError through', async () => {
