@@ -1,0 +1,206 @@
+import { JwtError } from '@tokenward/core';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import request from 'supertest';
+import { jwt, type AuthRequest } from '../src/index.js';
+import { MAJORS, SECRET, VERIFY, sign, signExpired } from './fixtures.js';
+
+describe.each(MAJORS)('jwt() on %s', (_name, express) => {
+  let ran: number;
+  const handler = (req: AuthRequest, res: Response) => {
+    ran++;
+    res.json({ auth: req.auth ?? null, token: req.token ?? null });
+  };
+  beforeEach(() => {
+    ran = 0;
+  });
+
+  test('puts the verified claims on req.auth and the raw token on req.token', async () => {
+    const app = express().get('/', jwt(VERIFY), handler);
+    const token = await sign({ sub: 'alice', roles: ['admin'] });
+    const res = await request(app).get('/').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.body.auth).toMatchObject({ sub: 'alice', roles: ['admin'] });
+    expect(res.body.token).toBe(token);
+  });
+
+  test('answers a failure itself by default: status, challenge and JSON body; the handler never runs', async () => {
+    const app = express().get('/', jwt(VERIFY), handler);
+    const missing = await request(app).get('/');
+    expect(missing.status).toBe(401);
+    expect(missing.headers['www-authenticate']).toBe('Bearer realm="api"');
+    expect(missing.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(missing.body).toEqual({
+      error: 'unauthorized',
+      error_description: 'No access token was provided',
+      code: 'ERR_JWT_MISSING',
+    });
+    const expired = await request(app)
+      .get('/')
+      .set('Authorization', `Bearer ${await signExpired()}`);
+    expect(expired.status).toBe(401);
+    expect(expired.headers['www-authenticate']).toBe(
+      'Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+    );
+    expect(expired.body.code).toBe('ERR_JWT_EXPIRED');
+    expect(ran).toBe(0);
+  });
+
+  test('realm is configurable', async () => {
+    const app = express().get('/', jwt({ ...VERIFY, realm: 'orders' }), handler);
+    const res = await request(app).get('/');
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="orders"');
+  });
+
+  test("onError: 'next' hands the JwtError to the app's error handler", async () => {
+    const seen: unknown[] = [];
+    const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+      seen.push(err);
+      res.status(err.status).set(err.headers).send(`custom: ${err.code}`);
+    };
+    const app = express()
+      .get('/', jwt({ ...VERIFY, onError: 'next' }), handler)
+      .use(onError);
+    const res = await request(app).get('/');
+    expect(res.status).toBe(401);
+    expect(res.text).toBe('custom: ERR_JWT_MISSING');
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="api"');
+    expect(seen[0]).toBeInstanceOf(JwtError);
+    expect(ran).toBe(0);
+  });
+
+  test("onError: 'next' without an app error handler: Express still sends the status and challenge", async () => {
+    const app = express().get('/', jwt({ ...VERIFY, onError: 'next' }), handler);
+    const res = await request(app).get('/').set('Authorization', 'Bearer');
+    expect(res.status).toBe(400);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="api", error="invalid_request"/);
+    expect(ran).toBe(0);
+  });
+
+  test('onError as a function renders the error; a throwing renderer goes to next(err)', async () => {
+    const render = (err: JwtError, _req: Request, res: Response) => {
+      res.status(err.status).json({ message: err.message, code: err.code });
+    };
+    const app = express().get('/', jwt({ ...VERIFY, onError: render }), handler);
+    const res = await request(app).get('/');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ message: 'No access token was provided', code: 'ERR_JWT_MISSING' });
+
+    const boom = () => {
+      throw new Error('renderer bug');
+    };
+    const seen: unknown[] = [];
+    const broken = express()
+      .get('/', jwt({ ...VERIFY, onError: boom }), handler)
+      .use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+        seen.push(err);
+        res.status(500).end();
+      });
+    expect((await request(broken).get('/')).status).toBe(500);
+    expect((seen[0] as Error).message).toBe('renderer bug');
+    expect(ran).toBe(0);
+  });
+
+  test('credentialsRequired: false lets anonymous requests through, still refuses bad tokens', async () => {
+    const app = express().get('/', jwt({ ...VERIFY, credentialsRequired: false }), handler);
+    const anonymous = await request(app).get('/');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ auth: null, token: null });
+    const bad = await request(app)
+      .get('/')
+      .set('Authorization', `Bearer ${await signExpired()}`);
+    expect(bad.status).toBe(401);
+    expect(ran).toBe(1);
+  });
+
+  test('getToken receives the Express request and counts as one more source', async () => {
+    const getToken = (req: Request) => req.get('x-access-token');
+    const app = express().get('/', jwt({ ...VERIFY, getToken }), handler);
+    const token = await sign({ sub: 'custom' });
+    const res = await request(app).get('/').set('X-Access-Token', token);
+    expect(res.status).toBe(200);
+    expect(res.body.auth.sub).toBe('custom');
+    const both = await request(app)
+      .get('/')
+      .set('X-Access-Token', token)
+      .set('Authorization', `Bearer ${token}`);
+    expect(both.status).toBe(400);
+    expect(both.body.code).toBe('ERR_JWT_INVALID_REQUEST');
+  });
+
+  test('the cookie source and its CSRF check use the request as Express sees it (trust proxy)', async () => {
+    const token = await sign({ sub: 'cookie' });
+    const build = (trust: boolean) => {
+      const app = express();
+      app.set('trust proxy', trust);
+      return app.post('/', jwt({ ...VERIFY, cookie: 'access_token' }), handler);
+    };
+    const post = (app: ReturnType<typeof build>) =>
+      request(app)
+        .post('/')
+        .set('Cookie', `access_token=${token}`)
+        .set('Origin', 'https://shop.example')
+        .set('X-Forwarded-Host', 'shop.example')
+        .set('X-Forwarded-Proto', 'https');
+    const trusted = await post(build(true));
+    expect(trusted.status).toBe(200);
+    expect(trusted.body.auth.sub).toBe('cookie');
+    const untrusted = await post(build(false));
+    expect(untrusted.status).toBe(403);
+    expect(untrusted.body.code).toBe('ERR_JWT_CSRF');
+  });
+
+  test('works mounted under a router prefix', async () => {
+    const router = express.Router();
+    router.get('/me', jwt(VERIFY), handler);
+    const app = express().use('/api', router);
+    const token = await sign({ sub: 'mounted' });
+    const res = await request(app).get('/api/me').set('Authorization', `Bearer ${token}`);
+    expect(res.body.auth.sub).toBe('mounted');
+  });
+
+  test('with no options the configuration comes from the environment', async () => {
+    const saved = { ...process.env };
+    process.env.JWT_SECRET = SECRET;
+    process.env.JWT_ISSUER = 'env-issuer';
+    try {
+      const app = express().get('/', jwt(), handler);
+      const good = await sign({ sub: 'env', iss: 'env-issuer' });
+      expect((await request(app).get('/').set('Authorization', `Bearer ${good}`)).status).toBe(200);
+      const wrong = await sign({ sub: 'env', iss: 'elsewhere' });
+      const res = await request(app).get('/').set('Authorization', `Bearer ${wrong}`);
+      expect(res.body.code).toBe('ERR_JWT_ISSUER_MISMATCH');
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe('jwt() construction', () => {
+  const configError = (fn: () => unknown, option: string) => {
+    try {
+      fn();
+    } catch (err) {
+      expect(err).toBeInstanceOf(JwtError);
+      expect((err as JwtError).code).toBe('ERR_JWT_CONFIG_INVALID');
+      expect((err as JwtError).message).toContain(`"${option}"`);
+      return;
+    }
+    throw new Error('expected a configuration error');
+  };
+
+  test('refuses bad adapter options, naming them', () => {
+    configError(() => jwt({ ...VERIFY, onError: 'throw' as never }), 'onError');
+    configError(() => jwt({ ...VERIFY, getToken: 'x-token' as never }), 'getToken');
+    configError(() => jwt(VERIFY).unless(42 as never), 'unless');
+  });
+
+  test("refuses core's bad options at construction, not on the first request", () => {
+    expect(() => jwt({ algorithms: [], key: SECRET })).toThrow(JwtError);
+    expect(() => jwt({ ...VERIFY, realm: 'a"b' })).toThrow('realm');
+  });
+
+  test('the middleware is a named function', () => {
+    expect(jwt(VERIFY).name).toBe('jwtMiddleware');
+    expect(jwt(VERIFY).unless({ path: '/x' }).name).toBe('unlessMiddleware');
+  });
+});
