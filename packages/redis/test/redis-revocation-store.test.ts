@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import { JwtError, MemoryRevocationStore, type JwtClaims } from '@tokenward/core';
 import fc from 'fast-check';
 import { RedisRevocationStore, REDIS_REVOCATION_DEFAULTS } from '../src/index.js';
@@ -68,8 +69,13 @@ describe('RedisRevocationStore options', () => {
 });
 
 describeRedis('RedisRevocationStore against Redis', () => {
-  const client = open();
-  const store = new RedisRevocationStore({ client, prefix });
+  // Created in beforeAll: a skipped describe still runs its body, and must open nothing.
+  let client: Redis;
+  let store: RedisRevocationStore;
+  beforeAll(() => {
+    client = open();
+    store = new RedisRevocationStore({ client, prefix });
+  });
   afterAll(() => store.close());
 
   it('revokes a token by (iss, jti) and only that token', async () => {

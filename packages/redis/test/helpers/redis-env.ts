@@ -35,11 +35,18 @@ export const REDIS_UP = probe(process.execPath, [
 /** Whether a `redis-server` binary is on PATH (the outage tests start their own server). */
 export const REDIS_SERVER_BINARY = probe('redis-server', ['--version']);
 
-/** The one line printed when the suite is skipped. */
-export const SKIP_LINE =
-  `@tokenward/redis: Redis suite SKIPPED — no Redis answered at ${REDIS_URL}` +
-  `${REDIS_SERVER_BINARY ? '' : ' and no redis-server binary is on PATH'}. ` +
-  'Start one (e.g. `redis-server --save "" --appendonly no`, or set REDIS_URL) to run it; under CI=true this is a failure.';
+/** The one line printed when (part of) the suite is skipped, or undefined when all can run. */
+export const SKIP_LINE: string | undefined =
+  REDIS_UP && REDIS_SERVER_BINARY
+    ? undefined
+    : '@tokenward/redis: Redis suite SKIPPED (' +
+      [
+        REDIS_UP ? '' : `no Redis answered at ${REDIS_URL}`,
+        REDIS_SERVER_BINARY ? '' : 'no redis-server binary on PATH for the outage tests',
+      ]
+        .filter(Boolean)
+        .join('; ') +
+      '). To run it: start Redis (`redis-server --save "" --appendonly no`) or set REDIS_URL, with redis-server on PATH; under CI=true this fails instead.';
 
 /**
  * `describe` when `ready`, `describe.skip` on a developer machine without Redis, and under

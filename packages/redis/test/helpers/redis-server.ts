@@ -50,8 +50,10 @@ export interface TestRedisServer {
 /**
  * Starts `redis-server --port N --save '' --appendonly no` on a free port in a temporary
  * directory and waits (at most 5 s) until it answers.
+ *
+ * @param extraArgs - more redis-server arguments, e.g. `['--cluster-enabled', 'yes']`
  */
-export async function startRedisServer(): Promise<TestRedisServer> {
+export async function startRedisServer(extraArgs: string[] = []): Promise<TestRedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tokenward-redis-test-'));
   let child: ChildProcess | undefined;
@@ -78,6 +80,7 @@ export async function startRedisServer(): Promise<TestRedisServer> {
         'no',
         '--dir',
         dir,
+        ...extraArgs,
       ],
       { stdio: 'ignore' },
     );

@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import fc from 'fast-check';
 import { createKeyLayout, encodeComponent } from '../../src/lib/key-codec.js';
 import { RedisRevocationStore } from '../../src/index.js';
@@ -88,8 +89,13 @@ describe('encodeComponent', () => {
 describeRedis('escaped keys in Redis', () => {
   const prefix = `tokenward-test:codec:${process.pid}:`;
   const { open, keys } = redisClients(prefix, REDIS_URL);
-  const client = open();
-  const store = new RedisRevocationStore({ client, prefix });
+  // Created in beforeAll: a skipped describe still runs its body, and must open nothing.
+  let client: Redis;
+  let store: RedisRevocationStore;
+  beforeAll(() => {
+    client = open();
+    store = new RedisRevocationStore({ client, prefix });
+  });
   afterAll(() => store.close());
 
   it('revokes each tricky jti and sub alone, with bounded keys under the prefix', async () => {
