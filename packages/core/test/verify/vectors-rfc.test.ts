@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createVerifier, JwtError, type Algorithm } from '../../src/index.js';
+import { createVerifier, JwtError, type Algorithm, type Jwk } from '../../src/index.js';
 import { readVectors, rejection, signatureAccepted, tamperSignature } from './vector-helpers.js';
 
 interface RfcVector {
   name: string;
   alg: string;
   token: string;
-  jwk_public: Record<string, unknown> | null;
+  jwk_public: Jwk | null;
   expected_payload: string;
   payload_is_json: boolean;
   expected_valid: boolean;
