@@ -19,6 +19,6 @@ export class ApiController {
   @Roles('admin')
   @Get('admin')
   admin(@Claim('sub') sub: string) {
-    return { message: `Welcome, ${sub}: you are an admin.` };
+    return { message: `Welcome, ${sub}: you hold the admin role.` };
   }
 }

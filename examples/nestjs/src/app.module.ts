@@ -4,12 +4,11 @@ import { ApiController } from './api.controller.js';
 import { AuthController } from './auth.controller.js';
 import { TOKEN_LIFETIME_SECONDS, type ExampleConfig } from './config.js';
 import { Revocation, RevocationModule } from './revocation.module.js';
-import { Users } from './users.js';
 
 /** The example application: one global JwtGuard, a login/logout controller and three resources. */
 @Module({})
 export class AppModule {
-  static register(config: ExampleConfig, users: Users): DynamicModule {
+  static register(config: ExampleConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -21,6 +20,8 @@ export class AppModule {
             key: config.secret,
             issuer: config.issuer,
             audience: config.audience,
+            // Every token must carry a jti, so that logout can revoke it.
+            requiredClaims: ['exp', 'jti'],
             cookie: 'access_token',
             revocation: revocation.store,
             signer: {
@@ -35,7 +36,6 @@ export class AppModule {
         }),
       ],
       controllers: [AuthController, ApiController],
-      providers: [{ provide: Users, useValue: users }],
     };
   }
 }

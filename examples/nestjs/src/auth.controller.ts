@@ -7,7 +7,7 @@ import {
 } from '@tokenward/core';
 import { Claims, JwtAuthService, Public } from '@tokenward/nestjs';
 import { TOKEN_LIFETIME_SECONDS } from './config.js';
-import { Users } from './users.js';
+import { checkPassword } from './users.js';
 
 /** The parts of the Express request and response this controller touches. */
 interface HttpRequest {
@@ -27,10 +27,7 @@ function cookieOptions(req: HttpRequest): AuthCookieOptions {
 
 @Controller('auth')
 export class AuthController {
-  constructor(
-    private readonly auth: JwtAuthService,
-    private readonly users: Users,
-  ) {}
+  constructor(private readonly auth: JwtAuthService) {}
 
   /** Checks the demo credentials and issues a token, in the body and as an HttpOnly cookie. */
   @Public()
@@ -41,7 +38,7 @@ export class AuthController {
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const user = await this.users.check(body?.username, body?.password);
+    const user = await checkPassword(body?.username, body?.password);
     if (!user) {
       throw new UnauthorizedException({
         error: 'invalid_credentials',

@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import { readConfig } from './config.js';
-import { Users } from './users.js';
 
 /** A started example server. */
 export interface RunningExample {
@@ -25,8 +24,7 @@ export async function bootstrap(
   host = '127.0.0.1',
 ): Promise<RunningExample> {
   const config = readConfig(env);
-  const users = await Users.demo();
-  const app = await NestFactory.create(AppModule.register(config, users), {
+  const app = await NestFactory.create(AppModule.register(config), {
     logger: ['error', 'warn'],
   });
   app.enableShutdownHooks();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateSecret } from '@tokenward/core';
 
 /** The example's settings (DESIGN §8): every one has a default, so `pnpm start` just works. */
 export interface ExampleConfig {
@@ -18,7 +18,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ExampleConfig {
     throw new Error('PORT must be a port number');
   return {
     port,
-    secret: env.JWT_SECRET || randomBytes(32),
+    secret: env.JWT_SECRET || generateSecret('HS256'),
     issuer: env.JWT_ISSUER || 'tokenward-example',
     audience: env.JWT_AUDIENCE || 'tokenward-example-api',
     redisUrl: env.REDIS_URL || undefined,

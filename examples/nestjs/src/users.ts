@@ -1,4 +1,6 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+// The demo user database. Passwords are stored only as scrypt hashes ("scrypt$salt$hash",
+// base64url, Node's default scrypt cost), as a real app would keep them.
+import { scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (
@@ -7,42 +9,53 @@ const scryptAsync = promisify(scrypt) as (
   keylen: number,
 ) => Promise<Buffer>;
 
-interface StoredUser {
+/** A user of the demo. */
+export interface User {
   username: string;
   roles: string[];
-  salt: Buffer;
-  hash: Buffer;
 }
 
-/** A demo user directory: passwords are only kept as scrypt hashes. */
-export class Users {
-  private constructor(private readonly users: Map<string, StoredUser>) {}
+const USERS = new Map<string, User & { passwordHash: string }>([
+  [
+    'alice',
+    {
+      username: 'alice',
+      roles: ['admin', 'user'],
+      passwordHash: 'scrypt$mF0aPkBEM4C9x2n7DuW7yg$l85UHQ8lovC7kB2yFsvVsq_JYj71flPO3oTvUY4VR1A',
+    },
+  ],
+  [
+    'bob',
+    {
+      username: 'bob',
+      roles: ['user'],
+      passwordHash: 'scrypt$UUOVbKUR4Kupve0KfWxDwQ$IRYzy6xkihInpjFzXMkrmB3TBaxxJZ5zXsrzICdUgMg',
+    },
+  ],
+]);
 
-  /** The two demo users of the HTTP contract, hashed at startup with random salts. */
-  static async demo(): Promise<Users> {
-    const entries: [string, string, string[]][] = [
-      ['alice', 'alice-password', ['admin', 'user']],
-      ['bob', 'bob-password', ['user']],
-    ];
-    const users = new Map<string, StoredUser>();
-    for (const [username, password, roles] of entries) {
-      const salt = randomBytes(16);
-      users.set(username, { username, roles, salt, hash: await scryptAsync(password, salt, 32) });
-    }
-    return new Users(users);
-  }
+// Unknown users are checked against this hash too, so both failures take the same time.
+const NOBODY = 'scrypt$rjGSGVgf_4e9yZNzBa465w$D35flrGnH-ucLYnd0XoxoMgu6fu0-ZSds84Yln2DqRw';
 
-  /** The user's roles when the password matches, else `undefined`. */
-  async check(
-    username: unknown,
-    password: unknown,
-  ): Promise<{ username: string; roles: string[] } | undefined> {
-    if (typeof username !== 'string' || typeof password !== 'string') return undefined;
-    const user = this.users.get(username);
-    // Hash even for unknown users, so response time does not reveal which names exist.
-    const salt = user?.salt ?? randomBytes(16);
-    const hash = await scryptAsync(password, salt, 32);
-    if (!user || !timingSafeEqual(hash, user.hash)) return undefined;
-    return { username: user.username, roles: [...user.roles] };
-  }
+/**
+ * The user with these credentials, or `undefined` for an unknown user or a wrong password.
+ *
+ * @param username - as sent by the client (any type)
+ * @param password - as sent by the client (any type)
+ */
+export async function checkPassword(
+  username: unknown,
+  password: unknown,
+): Promise<User | undefined> {
+  const user = typeof username === 'string' ? USERS.get(username) : undefined;
+  const [, salt = '', hash = ''] = (user?.passwordHash ?? NOBODY).split('$');
+  const expected = Buffer.from(hash, 'base64url');
+  const actual = await scryptAsync(
+    String(password ?? ''),
+    Buffer.from(salt, 'base64url'),
+    expected.length,
+  );
+  const matches = timingSafeEqual(actual, expected);
+  if (!matches || user === undefined || typeof password !== 'string') return undefined;
+  return { username: user.username, roles: [...user.roles] };
 }
