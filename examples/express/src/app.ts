@@ -52,6 +52,7 @@ export function createApp(config: ExampleConfig): express.Express {
   });
 
   const app = express();
+  app.disable('x-powered-by');
   app.use(express.json());
 
   app.post('/auth/login', async (req, res) => {
