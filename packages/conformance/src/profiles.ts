@@ -9,7 +9,8 @@ import type { AppConfig } from './adapter.js';
 import { AUDIENCE, COOKIE, ISSUER, NOW_MS, REALM, SECRET, TYP } from './fixtures.js';
 
 /** The name of a server configuration. */
-export type ProfileName = 'default' | 'query' | 'resolver' | 'jwks' | 'jwks-down' | 'store-down';
+export type ProfileName =
+  'default' | 'query' | 'https' | 'resolver' | 'jwks' | 'jwks-down' | 'store-down';
 
 /** Resources the test owns and hands to the profiles. */
 export interface ProfileResources {
@@ -64,6 +65,8 @@ export function profileConfig(name: ProfileName, resources: ProfileResources): A
       return { auth };
     case 'query':
       return { auth: { ...auth, query: true } };
+    case 'https':
+      return { auth: { ...auth, requireHttps: true } };
     case 'resolver':
       return { auth: { ...auth, key: resolve } };
     case 'jwks':

@@ -195,6 +195,30 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: INVALID_REQUEST,
   },
 
+  // HTTPS required: a loopback client is exempt, a proxied (forwarded) plain-HTTP request is not.
+  {
+    name: 'requireHttps, direct loopback client',
+    profile: 'https',
+    path: '/protected',
+    headers: bearer(USER),
+    expect: ok('user-1'),
+  },
+  {
+    name: 'requireHttps, plain HTTP through a proxy',
+    profile: 'https',
+    path: '/protected',
+    headers: [...bearer(USER), ['X-Forwarded-For', '203.0.113.7'], ['X-Forwarded-Proto', 'http']],
+    expect: {
+      status: 400,
+      challenge: `Bearer realm="${REALM}", error="invalid_request", error_description="Access tokens are only accepted over HTTPS"`,
+      body: {
+        error: 'invalid_request',
+        error_description: 'Access tokens are only accepted over HTTPS',
+        code: 'ERR_JWT_HTTPS_REQUIRED',
+      },
+    },
+  },
+
   // Token failures, one per family of DESIGN.md §4.
   {
     name: 'oversized token (401, never 5xx)',
