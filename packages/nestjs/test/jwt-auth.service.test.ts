@@ -136,6 +136,26 @@ describe('JwtAuthService without signer or store', () => {
     await expect(auth.revoke({ jti: 'x', exp: NOW + 1 })).rejects.toThrow(/"revocation"/);
   });
 
+  it('credentialsRequired: false makes anonymous requests pass unless the route asks otherwise', async () => {
+    const anonymous = { method: 'GET', url: '/', headers: {}, rawHeaders: [], secure: false };
+    const optional = new JwtAuthService({ ...verifierOptions, credentialsRequired: false });
+    await expect(optional.authenticate(anonymous)).resolves.toEqual({ authenticated: false });
+    await expect(optional.authenticate(anonymous, { optional: false })).rejects.toMatchObject({
+      code: 'ERR_JWT_MISSING',
+    });
+    const required = new JwtAuthService(verifierOptions);
+    await expect(required.authenticate(anonymous)).rejects.toMatchObject({
+      code: 'ERR_JWT_MISSING',
+      realm: 'api',
+    });
+    await expect(required.authenticate(anonymous, { optional: true })).resolves.toEqual({
+      authenticated: false,
+    });
+    expect(
+      () => new JwtAuthService({ ...verifierOptions, credentialsRequired: 'no' as never }),
+    ).toThrow(/"credentialsRequired"/);
+  });
+
   it('accepts a prebuilt signer', async () => {
     const { createSigner } = await import('@tokenward/core');
     const signer = createSigner({
