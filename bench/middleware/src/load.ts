@@ -5,20 +5,22 @@ import autocannon from 'autocannon';
  *
  * @example
  * ```ts
- * const settings: LoadSettings = { seconds: 4, warmupSeconds: 1, connections: 10 };
+ * const settings: LoadSettings = { seconds: 2, warmupSeconds: 1, connections: 10, rounds: 3 };
  * ```
  */
 export interface LoadSettings {
-  /** Measured duration per setup, seconds. */
+  /** Measured duration of one round, seconds. */
   seconds: number;
-  /** Unmeasured warm-up before it (JIT, caches), seconds. */
+  /** Unmeasured warm-up of each server before the rounds (JIT, caches), seconds. */
   warmupSeconds: number;
   /** Concurrent connections. */
   connections: number;
+  /** Measured rounds per setup, interleaved with the other setups of the framework. */
+  rounds: number;
 }
 
 /**
- * What one measured run gives.
+ * What the measured rounds of one setup give (medians over the rounds).
  *
  * @example
  * ```ts
@@ -26,48 +28,81 @@ export interface LoadSettings {
  * ```
  */
 export interface LoadResult {
-  /** Mean requests per second over the measured run. */
+  /** Median over the rounds of the mean requests per second. */
   requestsPerSec: number;
-  /** 99th percentile latency, milliseconds. */
+  /** Median over the rounds of the 99th percentile latency, milliseconds. */
   p99Ms: number;
-  /** Median latency, milliseconds. */
+  /** Median over the rounds of the median latency, milliseconds. */
   p50Ms: number;
-  /** Requests answered. */
+  /** Requests answered in all rounds. */
   total: number;
   /** Answers that were not 2xx, errors and timeouts (all must be 0 for a valid run). */
   failures: number;
+  /** Requests per second of each round, in order. */
+  roundsRps?: number[];
 }
 
 /**
- * Loads `GET url` with the token, after a warm-up, with autocannon (in this process; the server
- * runs in its own).
+ * Loads `GET url` with the token for a while with autocannon (in this process; the server runs in
+ * its own).
  *
  * @param url - the server URL
  * @param token - sent as `Authorization: Bearer <token>` (bare servers ignore it)
- * @param settings - duration and connections
- * @returns the measured run
+ * @param seconds - how long
+ * @param connections - concurrent connections
+ * @returns one round's numbers
  * @example
  * ```ts
- * const result = await load('http://127.0.0.1:40000/', token, { seconds: 4, warmupSeconds: 1, connections: 10 });
+ * const round = await loadOnce('http://127.0.0.1:40000/', token, 2, 10);
  * ```
  */
-export async function load(
+export async function loadOnce(
   url: string,
   token: string,
-  settings: LoadSettings,
+  seconds: number,
+  connections: number,
 ): Promise<LoadResult> {
-  const base = {
+  const result = await autocannon({
     url,
-    connections: settings.connections,
+    connections,
+    duration: seconds,
     headers: { authorization: `Bearer ${token}` },
-  };
-  if (settings.warmupSeconds > 0) await autocannon({ ...base, duration: settings.warmupSeconds });
-  const result = await autocannon({ ...base, duration: settings.seconds });
+  });
   return {
     requestsPerSec: result.requests.average,
     p99Ms: result.latency.p99,
     p50Ms: result.latency.p50,
     total: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Combines rounds: medians of rate and latencies (robust to a round disturbed by another process
+ * on a shared machine), sums of counts.
+ *
+ * @param rounds - at least one round
+ * @returns the combined result
+ * @example
+ * ```ts
+ * const result = combineRounds([round1, round2, round3]);
+ * ```
+ */
+export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
+  return {
+    requestsPerSec: median(rounds.map((r) => r.requestsPerSec)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    p50Ms: median(rounds.map((r) => r.p50Ms)),
+    total: rounds.reduce((sum, r) => sum + r.total, 0),
+    failures: rounds.reduce((sum, r) => sum + r.failures, 0),
+    roundsRps: rounds.map((r) => r.requestsPerSec),
   };
 }

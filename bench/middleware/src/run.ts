@@ -4,70 +4,82 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startChild } from './child-server.js';
-import { load, type LoadResult, type LoadSettings } from './load.js';
+import type { LoadResult, LoadSettings } from './load.js';
 import { createMaterial } from './material-setup.js';
+import { measureFramework } from './measure-framework.js';
 import { computeRatios } from './report/comparisons.js';
 import { describeMachine } from './report/machine.js';
 import { middlewareSection } from './report/markdown.js';
 import { replaceSection } from './report/replace-section.js';
 import { ratioChart } from './report/svg-chart.js';
-import { checkSetup } from './sanity.js';
 import { SCENARIOS } from './scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rootDir = join(here, '..', '..', '..');
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'), // pnpm passes a bare `--` through
   options: {
-    seconds: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '2' },
     warmup: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
-  args: process.argv.slice(2).filter((arg) => arg !== '--'), // pnpm passes a bare `--` through
   allowPositionals: true,
 });
 const settings: LoadSettings = {
   seconds: Number(values.seconds),
   warmupSeconds: Number(values.warmup),
   connections: Number(values.connections),
+  rounds: Number(values.rounds),
 };
+const valid = (n: number, min: number): boolean => Number.isInteger(n) && n >= min && n <= 60;
 if (
-  ![settings.seconds, settings.warmupSeconds, settings.connections].every(
-    (n) => Number.isFinite(n) && n >= 0,
-  )
+  !valid(settings.seconds, 1) ||
+  !valid(settings.warmupSeconds, 0) ||
+  !valid(settings.rounds, 1) ||
+  !valid(settings.connections, 1)
 ) {
-  throw new Error('--seconds, --warmup and --connections must be numbers');
+  throw new Error(
+    '--seconds, --rounds and --connections must be whole numbers from 1 to 60, --warmup from 0 to 60',
+  );
 }
 const only = values.only?.split(',');
 const scenarios = SCENARIOS.filter(
   (s) => !only || only.some((o) => s.id === o || s.framework === o),
 );
 
+console.log(
+  `${scenarios.length} setups; per framework: servers in child processes, ${settings.warmupSeconds} s warm-up each, then ` +
+    `${settings.rounds} interleaved rounds of ${settings.seconds} s; ${settings.connections} connections\n`,
+);
 const setup = await createMaterial();
 const results = new Map<string, LoadResult>();
 let broken = 0;
-console.log(
-  `${scenarios.length} setups, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s each, ${settings.connections} connections\n`,
-);
 try {
-  for (const scenario of scenarios) {
-    const token = scenario.key === 'HS256' ? setup.tokens.HS256 : setup.tokens.RS256;
-    const server = await startChild(join(here, 'server-main.js'), scenario.id, setup.material);
-    try {
-      await checkSetup(scenario, server.url, token);
-      const result = await load(server.url, token, settings);
+  for (const framework of ['express', 'koa', 'nest'] as const) {
+    const group = scenarios.filter((s) => s.framework === framework);
+    if (group.length === 0) continue;
+    const measured = await measureFramework(
+      join(here, 'server-main.js'),
+      group,
+      setup,
+      settings,
+      (scenario, problem) => {
+        broken++;
+        console.error(`${scenario.label}: NOT MEASURED: ${problem}`);
+      },
+    );
+    for (const scenario of group) {
+      const result = measured.get(scenario.id);
+      if (!result) continue;
       results.set(scenario.id, result);
       const note = result.failures > 0 ? `  (${result.failures} failed requests: invalid)` : '';
+      const spread = (result.roundsRps ?? []).map((r) => r.toFixed(0)).join('/');
       console.log(
-        `${scenario.label.padEnd(58)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(1).padStart(5)} ms${note}`,
+        `${scenario.label.padEnd(58)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(1).padStart(5)} ms  rounds ${spread}${note}`,
       );
-    } catch (err) {
-      broken++;
-      console.error(`${scenario.label}: ${(err as Error).message}`);
-    } finally {
-      await server.stop();
     }
   }
 } finally {
@@ -81,7 +93,7 @@ for (const r of ratios) {
   const value = r.value === undefined ? 'n/a' : `${r.value.toFixed(2)}×`;
   const target =
     r.target === undefined ? '' : ` (target ≥ ${r.target}×: ${r.met ? 'met' : 'MISSED'})`;
-  console.log(`${r.framework.padEnd(8)} ${r.label.padEnd(36)} ${value}${target}`);
+  console.log(`${r.framework.padEnd(8)} ${r.label.padEnd(44)} ${value}${target}`);
 }
 
 if (!values['no-write'] && !only) {
@@ -91,7 +103,10 @@ if (!values['no-write'] && !only) {
     date,
     machine,
     command: 'pnpm bench',
-    settings: `autocannon on 127.0.0.1, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s measured per setup; each server in its own child process (autocannon in the parent)`,
+    settings:
+      `autocannon on 127.0.0.1, ${settings.connections} connections; per framework, every server in its own child process ` +
+      `(autocannon in the parent), ${settings.warmupSeconds} s warm-up each, then ${settings.rounds} interleaved rounds of ` +
+      `${settings.seconds} s; requests/s and latencies are medians over the rounds`,
     scenarios,
     results,
     ratios,

@@ -26,6 +26,8 @@ export interface Scenario {
   key: KeyKind;
   /** Row label in the report. */
   label: string;
+  /** tokenward's verified-token cache (`cache: true`) is on. */
+  cache?: boolean;
 }
 
 const NAMES: Record<Framework, { bare: string; tokenward: string; peer: string }> = {
@@ -43,8 +45,9 @@ const NAMES: Record<Framework, { bare: string; tokenward: string; peer: string }
 };
 
 /**
- * Every setup, in report order: per framework bare, tokenward HS256, the peer (HS256), then
- * tokenward with RS256 and with a remote JWK Set (RS256 keys served on 127.0.0.1).
+ * Every setup, in report order: per framework bare, tokenward HS256 (defaults, then with the
+ * verified-token cache on), the peer (HS256), then tokenward with RS256 and with a remote JWK Set
+ * (RS256 keys served on 127.0.0.1).
  *
  * @example
  * ```ts
@@ -62,6 +65,14 @@ export const SCENARIOS: readonly Scenario[] = (['express', 'koa', 'nest'] as con
         guard: 'tokenward',
         key: 'HS256',
         label: `${n.tokenward} (HS256)`,
+      },
+      {
+        id: `${framework}-tokenward-hs256-cache`,
+        framework,
+        guard: 'tokenward',
+        key: 'HS256',
+        cache: true,
+        label: `${n.tokenward} (HS256, cache: true)`,
       },
       {
         id: `${framework}-peer-hs256`,

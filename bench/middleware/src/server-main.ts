@@ -3,14 +3,16 @@
 import type { AddressInfo } from 'node:net';
 import { MATERIAL_ENV, type Material } from './material.js';
 import { scenarioById } from './scenarios.js';
-import { startExpress } from './servers/express-server.js';
-import { startKoa } from './servers/koa-server.js';
-import { startNest } from './servers/nest-server.js';
 
 const scenario = scenarioById(process.argv[2] ?? '');
 const material = JSON.parse(process.env[MATERIAL_ENV] ?? '{}') as Material;
-const start = { express: startExpress, koa: startKoa, nest: startNest }[scenario.framework];
-
+// Only the framework under test is loaded: nothing else shares this process's heap or JIT.
+const loaders = {
+  express: async () => (await import('./servers/express-server.js')).startExpress,
+  koa: async () => (await import('./servers/koa-server.js')).startKoa,
+  nest: async () => (await import('./servers/nest-server.js')).startNest,
+};
+const start = await loaders[scenario.framework]();
 const server = await start(scenario, material);
 process.send?.({ port: (server.address() as AddressInfo).port });
 process.on('disconnect', () => process.exit(0));

@@ -1,4 +1,4 @@
-import type { LoadResult } from '../../middleware/src/load.js';
+import { combineRounds, type LoadResult } from '../../middleware/src/load.js';
 import { computeRatios, COMPARISONS } from '../../middleware/src/report/comparisons.js';
 import { middlewareSection } from '../../middleware/src/report/markdown.js';
 import {
@@ -11,6 +11,7 @@ import { SCENARIOS } from '../../middleware/src/scenarios.js';
 
 const run = (requestsPerSec: number, failures = 0): LoadResult => ({
   requestsPerSec,
+  roundsRps: [requestsPerSec, requestsPerSec],
   p99Ms: 3,
   p50Ms: 1,
   total: requestsPerSec * 4,
@@ -26,14 +27,21 @@ function results(): Map<string, LoadResult> {
 
 describe('middleware benchmark report', () => {
   it('has every setup the issue lists, each framework with bare, tokenward HS256/RS256/JWKS and its peer', () => {
-    expect(SCENARIOS).toHaveLength(15);
+    expect(SCENARIOS).toHaveLength(18);
     for (const framework of ['express', 'koa', 'nest']) {
       expect(
         SCENARIOS.filter((s) => s.framework === framework)
           .map((s) => `${s.guard}:${s.key}`)
           .sort(),
       ).toEqual(
-        ['none:HS256', 'peer:HS256', 'tokenward:HS256', 'tokenward:JWKS', 'tokenward:RS256'].sort(),
+        [
+          'none:HS256',
+          'peer:HS256',
+          'tokenward:HS256',
+          'tokenward:HS256',
+          'tokenward:JWKS',
+          'tokenward:RS256',
+        ].sort(),
       );
     }
   });
@@ -57,7 +65,12 @@ describe('middleware benchmark report', () => {
       met: true,
     });
     expect(byLabel('koa', 'tokenward RS256 / bare')?.met).toBeUndefined();
-    expect(COMPARISONS.filter((c) => c.target !== undefined)).toHaveLength(6);
+    expect(COMPARISONS.filter((c) => c.target !== undefined)).toHaveLength(12);
+    expect(SCENARIOS.filter((s) => s.cache).map((s) => s.id)).toEqual([
+      'express-tokenward-hs256-cache',
+      'koa-tokenward-hs256-cache',
+      'nest-tokenward-hs256-cache',
+    ]);
   });
 
   it('marks a missed target, and treats a run with failed requests as missing', () => {
@@ -87,6 +100,7 @@ describe('middleware benchmark report', () => {
     });
     for (const s of SCENARIOS) expect(text).toContain(`| ${s.label} |`);
     expect(text).toContain('| Express: tokenward HS256 / express-jwt | 4.75× | ≥ 4× | met |');
+    expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1.0 | 3.0 | 40,000 |');
     expect(text).toContain('test machine');
     const svg = ratioChart(ratios, 'sub <title>');
     expect(svg.startsWith('<svg')).toBe(true);
@@ -102,5 +116,26 @@ describe('middleware benchmark report', () => {
       `# Benchmarks\n\n## Verify\nx\n\n${SECTION_START}\nnew\n${SECTION_END}\n`,
     );
     expect(replaceSection(undefined, 'new')).toContain(`${SECTION_START}\nnew\n${SECTION_END}`);
+  });
+});
+
+describe('combineRounds', () => {
+  it('takes medians of rates and latencies and sums the counts', () => {
+    const round = (requestsPerSec: number, p99Ms: number, failures = 0): LoadResult => ({
+      requestsPerSec,
+      p99Ms,
+      p50Ms: 1,
+      total: 100,
+      failures,
+    });
+    expect(combineRounds([round(10, 5), round(30, 1), round(20, 3, 2)])).toEqual({
+      requestsPerSec: 20,
+      p99Ms: 3,
+      p50Ms: 1,
+      total: 300,
+      failures: 2,
+      roundsRps: [10, 30, 20],
+    });
+    expect(combineRounds([round(10, 4), round(20, 2)]).requestsPerSec).toBe(15);
   });
 });

@@ -45,7 +45,8 @@ const PEERS: Record<Framework, { name: string; target: number }> = {
 
 /**
  * Every ratio the report shows: the issue's targets (tokenward HS256 ≥ 0.9× bare, ≥ 4× express-jwt,
- * ≥ 4× koa-jwt, ≥ 3× the passport-jwt guard), and RS256 / remote JWKS over bare for information.
+ * ≥ 4× koa-jwt, ≥ 3× the passport-jwt guard), each with tokenward's defaults and with its
+ * verified-token cache on, and RS256 / remote JWKS over bare for information.
  *
  * @example
  * ```ts
@@ -63,8 +64,22 @@ export const COMPARISONS: readonly Comparison[] = (['express', 'koa', 'nest'] as
     },
     {
       framework,
+      label: 'tokenward HS256 + cache / bare',
+      of: `${framework}-tokenward-hs256-cache`,
+      over: `${framework}-bare`,
+      target: 0.9,
+    },
+    {
+      framework,
       label: `tokenward HS256 / ${PEERS[framework].name}`,
       of: `${framework}-tokenward-hs256`,
+      over: `${framework}-peer-hs256`,
+      target: PEERS[framework].target,
+    },
+    {
+      framework,
+      label: `tokenward HS256 + cache / ${PEERS[framework].name}`,
+      of: `${framework}-tokenward-hs256-cache`,
       over: `${framework}-peer-hs256`,
       target: PEERS[framework].target,
     },

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { jwt } from '@tokenward/express';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { expressjwt } from 'express-jwt';
 import type { Material } from '../material.js';
 import type { Scenario } from '../scenarios.js';
@@ -33,6 +33,17 @@ export async function startExpress(scenario: Scenario, material: Material): Prom
   app.get('/', (_req, res) => {
     res.json({ ok: true });
   });
+  // express-jwt hands failures to next(err): answer them as an app would (tokenward answers itself).
+  app.use(
+    (
+      err: { status?: number; code?: string },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      res.status(err.status ?? 500).json({ error: err.code ?? 'error' });
+    },
+  );
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
   });

@@ -15,7 +15,11 @@ import type { Scenario } from '../scenarios.js';
  * ```
  */
 export function tokenwardOptions(scenario: Scenario, material: Material): VerifierOptions {
-  const checks = { issuer: material.issuer, audience: material.audience };
+  const checks = {
+    issuer: material.issuer,
+    audience: material.audience,
+    ...(scenario.cache ? { cache: true } : {}),
+  };
   switch (scenario.key) {
     case 'HS256':
       return { algorithms: ['HS256'], key: material.secret, ...checks };
