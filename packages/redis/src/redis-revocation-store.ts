@@ -7,6 +7,7 @@ import {
 } from '@tokenward/core';
 import { deadlineOf, isRevokedBy, ruleValue } from './lib/entry-values.js';
 import { createKeyLayout, type KeyLayout } from './lib/key-codec.js';
+import { lookupKeys, lookupOf } from './lib/lookup.js';
 import { REVOKE_SUBJECT_LUA, REVOKE_TOKEN_LUA } from './lib/lua-scripts.js';
 import { MirrorSync } from './lib/mirror-sync.js';
 import { OutageLog } from './lib/outage-log.js';
@@ -116,27 +117,22 @@ export class RedisRevocationStore implements RevocationStore {
    * ```
    */
   async isRevoked(claims: JwtClaims): Promise<boolean> {
-    const { iss, jti, sub } = readClaims(claims);
-    const layout = this.#layout;
-    const tokenKey = jti === undefined ? undefined : layout.token(iss ?? '', jti);
-    const ruleKeys: string[] = [];
-    if (sub !== undefined) {
-      ruleKeys.push(layout.anySubject(sub));
-      if (iss !== undefined) ruleKeys.push(layout.subject(iss, sub));
-    }
-    if (tokenKey === undefined && ruleKeys.length === 0) return false;
+    const lookup = lookupOf(this.#layout, readClaims(claims));
+    if (lookup === undefined) return false;
     const mirror = this.#mirror;
     if (mirror?.state === 'live') {
       const now = Date.now();
-      const token = tokenKey === undefined ? undefined : mirror.table.token(tokenKey, now);
-      const rules = ruleKeys.map((key) => mirror.table.rule(key, now));
-      return isRevokedBy(token, rules, claims.iat);
+      const { table } = mirror;
+      const token = lookup.jti !== undefined && table.hasToken(lookup.iss, lookup.jti, now);
+      const rules = lookup.rules.map((suffix) => table.rule(suffix, now));
+      return isRevokedBy(token ? '' : undefined, rules, claims.iat);
     }
-    const keys = tokenKey === undefined ? ruleKeys : [tokenKey, ...ruleKeys];
     const { client, timeoutMs } = this.#options;
     let values: Array<string | null>;
     try {
-      values = await callRedis(client, timeoutMs, () => client.mget(keys));
+      values = await callRedis(client, timeoutMs, () =>
+        client.mget(lookupKeys(this.#layout, lookup)),
+      );
     } catch (err) {
       const error = err instanceof JwtError ? err : unavailable('the Redis command failed', err);
       this.#outage.failed(error.message);
@@ -144,8 +140,12 @@ export class RedisRevocationStore implements RevocationStore {
       throw error;
     }
     this.#outage.succeeded();
-    const token = tokenKey === undefined ? undefined : values[0];
-    return isRevokedBy(token, tokenKey === undefined ? values : values.slice(1), claims.iat);
+    const hasToken = lookup.jti !== undefined;
+    return isRevokedBy(
+      hasToken ? values[0] : undefined,
+      hasToken ? values.slice(1) : values,
+      claims.iat,
+    );
   }
 
   /**

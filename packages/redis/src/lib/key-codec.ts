@@ -33,12 +33,20 @@ export function encodeComponent(value: string): string {
 }
 
 /**
- * The key layout of one store. Every key is `<prefix>{tw}:<kind>:<components>`: the `{tw}` hash
- * tag puts all keys of a store in one Redis Cluster slot, so the three keys `isRevoked` reads fit
- * one `MGET` (a token entry and an any-issuer subject rule share no component, so no narrower tag
- * could keep them together).
+ * The key layout of one store. Every key is `<prefix>{tw}:<suffix>`, the suffix being
+ * `t:<iss>:<jti>` (token), `s:<iss>:<sub>` (rule bound to an issuer) or `a:<sub>` (rule for
+ * every issuer), components encoded by {@link encodeComponent}. The `{tw}` hash tag puts all keys
+ * of a store in one Redis Cluster slot, so the three keys `isRevoked` reads fit one `MGET` (a
+ * token entry and an any-issuer rule share no component, so no narrower tag could keep them
+ * together).
  */
 export interface KeyLayout {
+  /** `<prefix>{tw}:`, the start of every key. */
+  readonly base: string;
+  /** The pub/sub channel that announces new entries. */
+  readonly channel: string;
+  /** {@link encodeComponent} for issuers, cached (a fleet sees few issuers, on every request). */
+  issuer(iss: string): string;
   /** Key of a revoked token, by (iss ?? '', jti). */
   token(iss: string, jti: string): string;
   /** Key of a subject rule bound to one issuer. */
@@ -47,13 +55,19 @@ export interface KeyLayout {
   anySubject(sub: string): string;
   /** Whether a key belongs to this layout (a pub/sub message or a SCAN result). */
   owns(key: string): boolean;
-  /** The pub/sub channel that announces new entries. */
-  readonly channel: string;
   /** A SCAN `MATCH` pattern for every key of the store, under an ioredis `keyPrefix`. */
   scanPattern(clientKeyPrefix: string): string;
 }
 
+/** Suffix of a token key from encoded components. */
+export const tokenSuffix = (iss: string, jti: string): string => `t:${iss}:${jti}`;
+/** Suffix of an issuer-bound rule key from encoded components. */
+export const subjectSuffix = (iss: string, sub: string): string => `s:${iss}:${sub}`;
+/** Suffix of an any-issuer rule key from an encoded component. */
+export const anySubjectSuffix = (sub: string): string => `a:${sub}`;
+
 const escapeGlob = (text: string): string => text.replace(/[*?[\]\\]/g, '\\$&');
+const ISSUER_CACHE_SIZE = 64;
 
 /**
  * Builds the key layout for a validated prefix.
@@ -66,12 +80,24 @@ const escapeGlob = (text: string): string => text.replace(/[*?[\]\\]/g, '\\$&');
  */
 export function createKeyLayout(prefix: string): KeyLayout {
   const base = `${prefix}{tw}:`;
+  const issuers = new Map<string, string>();
+  const issuer = (iss: string): string => {
+    let encoded = issuers.get(iss);
+    if (encoded === undefined) {
+      if (issuers.size >= ISSUER_CACHE_SIZE) issuers.clear(); // many issuers: no caching gain
+      encoded = encodeComponent(iss);
+      issuers.set(iss, encoded);
+    }
+    return encoded;
+  };
   return {
-    token: (iss, jti) => `${base}t:${encodeComponent(iss)}:${encodeComponent(jti)}`,
-    subject: (iss, sub) => `${base}s:${encodeComponent(iss)}:${encodeComponent(sub)}`,
-    anySubject: (sub) => `${base}a:${encodeComponent(sub)}`,
-    owns: (key) => key.startsWith(base) && /^[tsa]:/.test(key.slice(base.length)),
+    base,
     channel: `${base}events`,
+    issuer,
+    token: (iss, jti) => base + tokenSuffix(issuer(iss), encodeComponent(jti)),
+    subject: (iss, sub) => base + subjectSuffix(issuer(iss), encodeComponent(sub)),
+    anySubject: (sub) => base + anySubjectSuffix(encodeComponent(sub)),
+    owns: (key) => key.startsWith(base) && /^[tsa]:/.test(key.slice(base.length)),
     scanPattern: (clientKeyPrefix) => `${escapeGlob(clientKeyPrefix + base)}*`,
   };
 }

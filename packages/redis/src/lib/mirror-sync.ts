@@ -26,7 +26,7 @@ const noop = (): void => undefined;
  */
 export class MirrorSync {
   /** The mirrored entries. */
-  readonly table = new MirrorTable();
+  readonly table: MirrorTable;
   #state: MirrorState = 'syncing';
   #generation = 0; // bumped on every loss; a sync that saw one does not go live
   #syncing = false;
@@ -52,6 +52,7 @@ export class MirrorSync {
     heartbeatMs: number,
     private readonly timeoutMs: number,
   ) {
+    this.table = new MirrorTable(layout.base);
     this.#owned = subscriber === undefined;
     this.#subscriber = subscriber ?? duplicate(client);
     const lost = (): void => this.#lost();
