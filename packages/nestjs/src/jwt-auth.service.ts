@@ -18,7 +18,14 @@ import { toRequestView } from './lib/request-view.js';
 import type { JwtAuthOptions } from './options/jwt-auth-options.js';
 import { configError } from './lib/config-error.js';
 
-/** Per-call switches of {@link JwtAuthService.authenticate}. */
+/**
+ * Per-call switches of {@link JwtAuthService.authenticate}.
+ *
+ * @example
+ * ```ts
+ * const result = await auth.authenticate(req, { optional: true } satisfies AuthenticateOptions);
+ * ```
+ */
 export interface AuthenticateOptions {
   /** Let a request without credentials through as anonymous. Default: the module's `credentialsRequired` inverted. */
   optional?: boolean;

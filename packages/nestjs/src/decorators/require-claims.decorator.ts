@@ -3,7 +3,15 @@ import type { JwtClaims } from '@tokenward/core';
 import { configError } from '../lib/config-error.js';
 import { CLAIMS_PREDICATE_KEY } from '../lib/metadata-keys.js';
 
-/** A check over the verified claims: `true` admits the request. */
+/**
+ * A check over the verified claims: `true` admits the request.
+ *
+ * @example
+ * ```ts
+ * const sameTenant: ClaimsPredicate<{ tenant?: string }> = (claims, request) =>
+ *   claims.tenant === (request as { params: { tenant: string } }).params.tenant;
+ * ```
+ */
 export type ClaimsPredicate<T = JwtClaims> = (
   claims: T,
   request: unknown,

@@ -2,7 +2,14 @@ import { SetMetadata } from '@nestjs/common';
 import type { RequirementMetadata } from './metadata-keys.js';
 import { configError } from './config-error.js';
 
-/** How many of the listed values a request must hold. */
+/**
+ * How many of the listed values a request must hold.
+ *
+ * @example
+ * ```ts
+ * @Roles(['admin', 'editor'], { mode: 'any' } satisfies RequirementOptions)
+ * ```
+ */
 export interface RequirementOptions {
   /** `all` (default): every value is needed; `any`: one of them is enough. */
   mode?: 'all' | 'any';

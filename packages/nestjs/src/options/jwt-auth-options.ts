@@ -27,7 +27,14 @@ export interface JwtAuthOptions extends AuthenticatorOptions {
   signer?: SignerOptions | Signer;
 }
 
-/** Module-level switches, fixed when the module is declared (never from a factory). */
+/**
+ * Module-level switches, fixed when the module is declared (never from a factory).
+ *
+ * @example
+ * ```ts
+ * const extras: JwtAuthModuleExtras = { global: true, guard: 'global' };
+ * ```
+ */
 export interface JwtAuthModuleExtras {
   /** Register the module globally, so feature modules need not import it. Default `false`. */
   global?: boolean;
@@ -38,7 +45,14 @@ export interface JwtAuthModuleExtras {
   guard?: 'global' | 'none';
 }
 
-/** Options of `JwtAuthModule.forRoot`: the run-time options and the module switches. */
+/**
+ * Options of `JwtAuthModule.forRoot`: the run-time options and the module switches.
+ *
+ * @example
+ * ```ts
+ * const options: JwtAuthModuleOptions = { algorithms: ['HS256'], key: secret, guard: 'global' };
+ * ```
+ */
 export interface JwtAuthModuleOptions extends JwtAuthOptions, JwtAuthModuleExtras {}
 
 /**

@@ -4,7 +4,7 @@ export type {
   JwtFromRequest,
   TokenwardStrategyOptions,
   VerifiedCallback,
-} from './tokenward.strategy.js';
+} from './strategy-options.js';
 export type {
   JsonWebTokenOptions,
   PassportJwtOptions,

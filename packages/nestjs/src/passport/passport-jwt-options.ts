@@ -2,14 +2,28 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type AuthenticatorOptions, type KeyInput } from '@tokenward/core';
 import { configError } from '../lib/config-error.js';
 
-/** passport-jwt's key callback: `(request, rawJwtToken, done(err, secretOrKey))`. */
+/**
+ * passport-jwt's key callback: `(request, rawJwtToken, done(err, secretOrKey))`.
+ *
+ * @example
+ * ```ts
+ * const provider: SecretOrKeyProvider = (_req, _raw, done) => done(null, process.env.JWT_SECRET);
+ * ```
+ */
 export type SecretOrKeyProvider = (
   request: unknown,
   rawJwtToken: string,
   done: (err: unknown, secretOrKey?: KeyInput | null) => void,
 ) => void;
 
-/** passport-jwt's `jsonWebTokenOptions` members tokenward understands. */
+/**
+ * passport-jwt's `jsonWebTokenOptions` members tokenward understands.
+ *
+ * @example
+ * ```ts
+ * const jsonWebTokenOptions: JsonWebTokenOptions = { clockTolerance: 5, maxAge: 3600 };
+ * ```
+ */
 export interface JsonWebTokenOptions {
   /** Same as tokenward's `clockTolerance` (seconds). */
   clockTolerance?: number;
@@ -28,6 +42,11 @@ export interface JsonWebTokenOptions {
 /**
  * passport-jwt's option names, accepted by `TokenwardStrategy` beside tokenward's own
  * (`algorithms` stays required: it is never inferred from the key).
+ *
+ * @example
+ * ```ts
+ * const options: PassportJwtOptions = { secretOrKey: process.env.JWT_SECRET };
+ * ```
  */
 export interface PassportJwtOptions {
   /** Same as tokenward's `key`. */

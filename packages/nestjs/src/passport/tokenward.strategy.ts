@@ -2,7 +2,6 @@ import {
   createAuthenticator,
   JwtError,
   type AuthResult,
-  type AuthenticatorOptions,
   type Authenticator,
   type JwtClaims,
 } from '@tokenward/core';
@@ -10,50 +9,13 @@ import { JwtHttpException } from '../errors/jwt-http-exception.js';
 import { setAuthState } from '../lib/auth-state.js';
 import { toRequestView } from '../lib/request-view.js';
 import { setResponseHeaders } from '../lib/set-response-headers.js';
+import { mapPassportJwtOptions, providerContext } from './passport-jwt-options.js';
 import {
-  mapPassportJwtOptions,
-  providerContext,
-  type PassportJwtOptions,
-} from './passport-jwt-options.js';
-import { configError } from '../lib/config-error.js';
-
-/** passport-jwt's `jwtFromRequest`: any `ExtractJwt.*` extractor, or your own. */
-export type JwtFromRequest = (request: never) => string | null | undefined;
-
-/**
- * Options of {@link TokenwardStrategy}: tokenward's authenticator options, passport-jwt's names
- * (`secretOrKey`, `secretOrKeyProvider`, `jsonWebTokenOptions`, `ignoreExpiration` — refused when
- * `true`), and passport-jwt's `jwtFromRequest` / `passReqToCallback`.
- */
-export interface TokenwardStrategyOptions extends AuthenticatorOptions, PassportJwtOptions {
-  /** Where the token comes from. Default: tokenward's strict extraction (Bearer header, `cookie`, `query`). */
-  jwtFromRequest?: JwtFromRequest;
-  /** Call the verify callback as `(request, payload, done)`. Default `false`. */
-  passReqToCallback?: boolean;
-}
-
-/** passport's `done` for the verify callback. */
-export type VerifiedCallback = (err: unknown, user?: unknown, info?: unknown) => void;
-
-// Options the strategy cannot honour, with what to do instead.
-const REFUSED = {
-  validateClaims: 'is not used by the strategy: check claims in validate()',
-  credentialsRequired: 'is not used by the strategy: chain an anonymous strategy instead',
-} as const;
-// Options only tokenward's own extraction honours (not a custom jwtFromRequest).
-const EXTRACTION_ONLY = ['cookie', 'query', 'getToken', 'allowedOrigins', 'requireHttps'] as const;
-
-function checkStrategyOptions(options: object, jwtFromRequest: unknown): void {
-  for (const [name, problem] of Object.entries(REFUSED)) {
-    if (name in options) configError(name, problem);
-  }
-  if (jwtFromRequest === undefined) return;
-  if (typeof jwtFromRequest !== 'function') configError('jwtFromRequest', 'must be a function');
-  for (const name of EXTRACTION_ONLY) {
-    if (name in options)
-      configError(name, 'applies only without jwtFromRequest (tokenward extraction)');
-  }
-}
+  checkStrategyOptions,
+  type JwtFromRequest,
+  type TokenwardStrategyOptions,
+  type VerifiedCallback,
+} from './strategy-options.js';
 
 type Outcome =
   | { ok: true; result: Extract<AuthResult, { authenticated: true }> }
