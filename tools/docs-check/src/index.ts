@@ -5,3 +5,5 @@ export { findPages } from './find-pages.js';
 export { typeCheckBlocks } from './type-check-blocks.js';
 export type { BlockProblem } from './type-check-blocks.js';
 export { toExecutableModule } from './executable-module.js';
+export { findBrokenLinks, headingAnchors } from './check-links.js';
+export type { BrokenLink } from './check-links.js';
