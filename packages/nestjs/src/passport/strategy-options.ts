@@ -58,7 +58,16 @@ export function checkStrategyOptions(options: object, jwtFromRequest: unknown): 
   for (const [name, problem] of Object.entries(REFUSED)) {
     if (name in options) configError(name, problem);
   }
-  if (jwtFromRequest === undefined) return;
+  if (jwtFromRequest === undefined) {
+    // The provider receives the raw token, which only a jwtFromRequest extractor hands over.
+    if ('secretOrKeyProvider' in options) {
+      configError(
+        'secretOrKeyProvider',
+        'needs jwtFromRequest; or use key with a resolver or a JWK Set',
+      );
+    }
+    return;
+  }
   if (typeof jwtFromRequest !== 'function') configError('jwtFromRequest', 'must be a function');
   for (const name of EXTRACTION_ONLY) {
     if (name in options)

@@ -86,7 +86,14 @@ export class TokenwardStrategy {
    */
   authenticate(request: unknown): void {
     this.check(request).then(
-      (outcome) => this.settle(request, outcome),
+      (outcome) => {
+        try {
+          this.settle(request, outcome);
+        } catch (err) {
+          // A verify callback that throws instead of calling done(err).
+          this.error(err);
+        }
+      },
       (err: unknown) => this.error(err),
     );
   }

@@ -1,4 +1,12 @@
-import { Controller, Get, Injectable, Module, Req, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  Injectable,
+  Module,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { AuthGuard, PassportModule, PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt } from 'passport-jwt';
 import request from 'supertest';
@@ -27,6 +35,7 @@ class JwtStrategy extends PassportStrategy(TokenwardStrategy, 'jwt') {
 
   validate(payload: JwtClaims) {
     if (payload.sub === 'banned') return null;
+    if (payload.sub === 'suspended') throw new ForbiddenException('suspended');
     return { userId: payload.sub, username: payload.name };
   }
 }
@@ -163,6 +172,15 @@ describe.each(PLATFORMS)('TokenwardStrategy with @nestjs/passport on %s', (platf
     expect(calls).toEqual([]);
   });
 
+  it('an exception thrown by validate() reaches the client unchanged', async () => {
+    const res = await request(t.server)
+      .get('/profile')
+      .set('Authorization', bearer(await token({ sub: 'suspended' })));
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('suspended');
+    expect(calls).toEqual([]);
+  });
+
   it('supports secretOrKeyProvider, jsonWebTokenOptions and passReqToCallback', async () => {
     const res = await request(t.server)
       .get(`/query?token=${await token({ sub: 'q1' })}`)
@@ -232,6 +250,38 @@ describe('TokenwardStrategy options', () => {
     expect(code(build({ ...base, validateClaims: (c: unknown) => c }))?.[1]).toContain(
       '"validateClaims"',
     );
+  });
+
+  it('refuses secretOrKeyProvider without jwtFromRequest (it needs the raw token)', () => {
+    const provider = () => undefined;
+    expect(code(build({ secretOrKeyProvider: provider, algorithms: ['HS256'] }))?.[1]).toContain(
+      '"secretOrKeyProvider"',
+    );
+  });
+
+  it('a verify callback that throws becomes a passport error, not an unhandled rejection', async () => {
+    const strategy = new TokenwardStrategy(
+      { secretOrKey: SECRET, algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, clock },
+      () => {
+        throw new Error('boom');
+      },
+    );
+    const outcome = await new Promise<unknown>((resolve) => {
+      const attempt = Object.assign(Object.create(strategy) as TokenwardStrategy, {
+        success: () => resolve('success'),
+        fail: () => resolve('fail'),
+        error: (err: Error) => resolve(err.message),
+      });
+      void token().then((t) =>
+        attempt.authenticate({
+          method: 'GET',
+          url: '/',
+          headers: { authorization: bearer(t) },
+          rawHeaders: ['Authorization', bearer(t)],
+        }),
+      );
+    });
+    expect(outcome).toBe('boom');
   });
 
   it('requires a verify callback', () => {
