@@ -84,7 +84,14 @@ export interface RedisRevocationStoreOptions {
   logger?: RevocationLogger;
 }
 
-/** The defaults of {@link RedisRevocationStoreOptions}, in one place. */
+/**
+ * The defaults of {@link RedisRevocationStoreOptions}, in one place.
+ *
+ * @example
+ * ```ts
+ * REDIS_REVOCATION_DEFAULTS.timeoutMs; // 200
+ * ```
+ */
 export const REDIS_REVOCATION_DEFAULTS = Object.freeze({
   prefix: 'tokenward:revocation:',
   failOpen: false,

@@ -89,7 +89,15 @@ export class RedisRevocationStore implements RevocationStore {
       );
   }
 
-  /** The local mirror's state (`off` without a mirror). */
+  /**
+   * The local mirror's state: `off` without a mirror, `syncing` while lookups go to Redis,
+   * `live` while they are answered from memory, `closed` after `close()`.
+   *
+   * @example
+   * ```ts
+   * app.get('/health', (req, res) => res.json({ revocation: store.mirrorState }));
+   * ```
+   */
   get mirrorState(): MirrorStatus {
     return this.#mirror?.state ?? (this.#closed ? 'closed' : 'off');
   }

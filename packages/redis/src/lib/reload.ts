@@ -2,7 +2,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { RevocationRedisClient } from '../redis-revocation-store-options.js';
 import type { KeyLayout } from './key-codec.js';
 import type { MirrorTable } from './mirror-table.js';
-import { callRedis } from './redis-call.js';
+import { callRedis, unavailable } from './redis-call.js';
 
 const SCAN_COUNT = 1000;
 
@@ -34,6 +34,10 @@ export async function reloadMirror(
   const keyPrefix = client.options.keyPrefix ?? '';
   const pattern = layout.scanPattern(keyPrefix);
   const nodes: Redis[] = isCluster(client) ? client.nodes('master') : [client];
+  // A Cluster client lists its nodes only once connected: an empty list is not an empty store.
+  if (nodes.length === 0 || (isCluster(client) && client.status !== 'ready')) {
+    throw unavailable('the Redis Cluster is not ready');
+  }
   for (const node of nodes) {
     let cursor = '0';
     do {
