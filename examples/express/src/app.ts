@@ -58,12 +58,10 @@ export function createApp(config: ExampleConfig): express.Express {
   app.post('/auth/login', async (req, res) => {
     const user = await checkPassword(req.body?.username, req.body?.password);
     if (user === undefined) {
-      res
-        .status(401)
-        .json({
-          error: 'invalid_credentials',
-          error_description: 'Unknown user or wrong password',
-        });
+      res.status(401).json({
+        error: 'invalid_credentials',
+        error_description: 'Unknown user or wrong password',
+      });
       return;
     }
     const token = await signer.sign({ sub: user.username, roles: user.roles });
