@@ -26,14 +26,19 @@ async function failure(promise: Promise<unknown>): Promise<JwtError> {
 
 describeRedisServer('createVerifier + RedisRevocationStore (own redis-server)', () => {
   let server: TestRedisServer;
-  const clients = redisClients(prefix, 'redis://unused', () => server.ensureRunning());
   const stores: RedisRevocationStore[] = [];
+  // afterAll hooks run in declaration order: stores, then clients, then the server.
+  afterAll(async () => {
+    await server.ensureRunning();
+    await waitFor(() => stores.every((s) => s.mirrorState !== 'syncing'), 5000);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+  const clients = redisClients(prefix, 'redis://unused', () => server.ensureRunning());
   beforeAll(async () => {
     server = await startRedisServer();
   });
   beforeEach(() => server.ensureRunning());
   afterAll(() => server?.dispose());
-  afterAll(() => Promise.all(stores.map((s) => s.close())));
 
   const setup = (mirror: boolean): { store: RedisRevocationStore; verifier: Verifier } => {
     const client = clients.open({ maxRetriesPerRequest: 20 }, server.url);
