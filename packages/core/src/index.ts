@@ -1,7 +1,7 @@
 // Public surface of @tokenward/core: explicit named re-exports only (locked by test/exports.test.ts).
 export { ERROR_MEANINGS } from './errors/error-codes.js';
 export type { BearerErrorValue, ErrorMeaning, JwtErrorCode } from './errors/error-codes.js';
-export { JwtError } from './errors/jwt-error.js';
+export { configError, JwtError } from './errors/jwt-error.js';
 export type { JwtErrorDetails } from './errors/jwt-error.js';
 export { bearerChallenge, DEFAULT_REALM, httpAnswer } from './errors/http-answer.js';
 export type { HttpAnswer } from './errors/http-answer.js';

@@ -11,7 +11,7 @@ import { requestOf, requestView } from './lib/request-view.js';
 import { withUnless } from './lib/with-unless.js';
 import type { JwtOptions } from './options.js';
 import type { AuthRequest, UnlessMiddleware } from './types.js';
-import { configError } from './lib/config-error.js';
+import { configError } from '@tokenward/core';
 
 function coreOptions(
   options: JwtOptions<unknown> | undefined,

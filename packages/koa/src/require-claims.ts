@@ -1,7 +1,6 @@
-import { JwtError, type JwtClaims } from '@tokenward/core';
+import { configError, type JwtClaims, JwtError } from '@tokenward/core';
 import type { Context, Middleware, Next } from 'koa';
 import { runGuard } from './lib/run-guard.js';
-import { configError } from './lib/config-error.js';
 
 /**
  * Route middleware that admits a request only when a predicate over its verified claims holds.

@@ -10,7 +10,7 @@ import type {
   JwtAuthOptions,
   JwtAuthOptionsFactory,
 } from './options/jwt-auth-options.js';
-import { configError } from './lib/config-error.js';
+import { configError } from '@tokenward/core';
 
 function checkExtras({ global, guard }: JwtAuthModuleExtras): void {
   if (global !== undefined && typeof global !== 'boolean')

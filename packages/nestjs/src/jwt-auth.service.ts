@@ -16,7 +16,7 @@ import {
 import { JWT_AUTH_OPTIONS } from './jwt-auth.constants.js';
 import { toRequestView } from './lib/request-view.js';
 import type { JwtAuthOptions } from './options/jwt-auth-options.js';
-import { configError } from './lib/config-error.js';
+import { configError } from '@tokenward/core';
 
 /**
  * Per-call switches of {@link JwtAuthService.authenticate}.

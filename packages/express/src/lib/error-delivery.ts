@@ -1,8 +1,7 @@
-import { JwtError } from '@tokenward/core';
+import { configError, JwtError } from '@tokenward/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { OnError } from '../types.js';
 import type { Fail } from './request-context.js';
-import { configError } from './config-error.js';
 
 // The answer is entirely core's: status, challenge headers and body all come from the JwtError.
 function respond(err: unknown, _req: Request, res: Response, next: NextFunction): void {

@@ -1,6 +1,5 @@
-import { type Requirement } from '@tokenward/core';
+import { configError, type Requirement } from '@tokenward/core';
 import type { RequirementOptions } from '../types.js';
-import { configError } from './config-error.js';
 
 /**
  * Reads the arguments of `requireRoles` / `requireScopes` into a core requirement, validating

@@ -1,7 +1,6 @@
-import { type AuthenticatorOptions } from '@tokenward/core';
+import { type AuthenticatorOptions, configError } from '@tokenward/core';
 import type { KoaJwtOptions } from '../options.js';
 import { contextOfView } from './request-view.js';
-import { configError } from './config-error.js';
 
 /** The Koa-side settings of `jwt()`, validated, with their defaults. */
 export interface KoaSettings {

@@ -2,7 +2,7 @@ import type { Context, Middleware, Next } from 'koa';
 import type { UnlessMiddleware } from '../types.js';
 import type { UnlessOptions } from '../unless-options.js';
 import { matchesUnless } from './match-unless.js';
-import { configError } from './config-error.js';
+import { configError } from '@tokenward/core';
 
 function normalise(options: unknown): UnlessOptions {
   if (typeof options === 'function') return { custom: options as UnlessOptions['custom'] };

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { JwtClaims } from '@tokenward/core';
-import { configError } from '../lib/config-error.js';
+import { configError } from '@tokenward/core';
 import { CLAIMS_PREDICATE_KEY } from '../lib/metadata-keys.js';
 
 /**

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { RequirementMetadata } from './metadata-keys.js';
-import { configError } from './config-error.js';
+import { configError } from '@tokenward/core';
 
 /**
  * How many of the listed values a request must hold.

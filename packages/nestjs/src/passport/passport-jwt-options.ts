@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type AuthenticatorOptions, type KeyInput } from '@tokenward/core';
-import { configError } from '../lib/config-error.js';
+import { type AuthenticatorOptions, configError, type KeyInput } from '@tokenward/core';
 
 /**
  * passport-jwt's key callback: `(request, rawJwtToken, done(err, secretOrKey))`.

@@ -1,5 +1,5 @@
 import type { AuthenticatorOptions } from '@tokenward/core';
-import { configError } from '../lib/config-error.js';
+import { configError } from '@tokenward/core';
 import type { PassportJwtOptions } from './passport-jwt-options.js';
 
 /**
