@@ -125,16 +125,11 @@ export class RedisRevocationStore implements RevocationStore {
    * ```
    */
   async isRevoked(claims: JwtClaims): Promise<boolean> {
-    const lookup = lookupOf(this.#layout, readClaims(claims));
-    if (lookup === undefined) return false;
+    const keys = readClaims(claims);
+    if (keys.jti === undefined && keys.sub === undefined) return false;
     const mirror = this.#mirror;
-    if (mirror?.state === 'live') {
-      const now = Date.now();
-      const { table } = mirror;
-      const token = lookup.jti !== undefined && table.hasToken(lookup.iss, lookup.jti, now);
-      const rules = lookup.rules.map((suffix) => table.rule(suffix, now));
-      return isRevokedBy(token ? '' : undefined, rules, claims.iat);
-    }
+    if (mirror?.state === 'live') return mirror.table.isRevoked(keys, claims.iat, Date.now());
+    const lookup = lookupOf(this.#layout, keys);
     const { client, timeoutMs } = this.#options;
     let values: Array<string | null>;
     try {

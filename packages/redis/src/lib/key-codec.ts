@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto';
 
-// Components up to this many bytes are stored literally (base64url); longer ones as SHA-256.
-const MAX_LITERAL_BYTES = 96;
+/** Components up to this many bytes are stored literally (base64url); longer ones as SHA-256. */
+export const MAX_LITERAL_BYTES = 96;
+
+/**
+ * ES2024 `String#isWellFormed` (Node >= 20; lib ES2023 does not declare it yet): no lone surrogates.
+ *
+ * @param value - any string
+ * @example
+ * ```ts
+ * isWellFormed('\uD800'); // false
+ * ```
+ */
+export const isWellFormed = (value: string): boolean =>
+  (value as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * Encodes one key component (an `iss`, `jti` or `sub`) so that it can never collide with another
@@ -23,8 +35,7 @@ const MAX_LITERAL_BYTES = 96;
  * ```
  */
 export function encodeComponent(value: string): string {
-  // ES2024 String#isWellFormed (Node >= 20); lib ES2023 does not declare it yet.
-  const wellFormed = (value as unknown as { isWellFormed(): boolean }).isWellFormed();
+  const wellFormed = isWellFormed(value);
   const bytes = Buffer.from(value, wellFormed ? 'utf8' : 'utf16le');
   if (bytes.length <= MAX_LITERAL_BYTES) {
     return (wellFormed ? 'u' : 'w') + bytes.toString('base64url');

@@ -18,7 +18,7 @@ export interface Lookup {
 }
 
 /**
- * What to read for some claims, or `undefined` when nothing can match (no `jti`, no `sub`).
+ * What to read in Redis for some claims (with a `jti` or a `sub`).
  *
  * @param layout - the store's key layout
  * @param claims - the claims as read by `readClaims`
@@ -27,8 +27,7 @@ export interface Lookup {
  * const lookup = lookupOf(layout, readClaims(payload));
  * ```
  */
-export function lookupOf(layout: KeyLayout, { iss, jti, sub }: ClaimKeys): Lookup | undefined {
-  if (jti === undefined && sub === undefined) return undefined;
+export function lookupOf(layout: KeyLayout, { iss, jti, sub }: ClaimKeys): Lookup {
   const encIss = layout.issuer(iss ?? '');
   const rules: string[] = [];
   if (sub !== undefined) {

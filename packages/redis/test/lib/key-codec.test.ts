@@ -111,12 +111,21 @@ describeRedis('escaped keys in Redis', () => {
       expect(key.startsWith(`${prefix}{tw}:`)).toBe(true);
       expect(key.length).toBeLessThan(prefix.length + 300);
     }
-    for (const value of tricky) {
-      for (const other of tricky) {
-        const same = value === other;
-        expect(await store.isRevoked({ iss: value, jti: other })).toBe(same);
-        expect(await store.isRevoked({ iss: value, sub: other, iat: now - 1 })).toBe(same);
+    const mirrored = new RedisRevocationStore({ client: open(), prefix, mirror: true });
+    try {
+      await mirrored.ready();
+      for (const value of tricky) {
+        for (const other of tricky) {
+          const same = value === other;
+          for (const reader of [store, mirrored]) {
+            expect(await reader.isRevoked({ iss: value, jti: other })).toBe(same);
+            expect(await reader.isRevoked({ iss: value, sub: other, iat: now - 1 })).toBe(same);
+          }
+        }
       }
+      expect(mirrored.mirrorState).toBe('live');
+    } finally {
+      await mirrored.close();
     }
   });
 });
