@@ -13,6 +13,8 @@ import { MATERIAL_ENV, type Material } from './material.js';
 export interface ChildServer {
   /** e.g. `http://127.0.0.1:40123/` */
   url: string;
+  /** The server process's CPU time so far (user + system), microseconds. */
+  cpuMicros(): Promise<number>;
   /** Ends the process and waits for it. */
   stop(): Promise<void>;
 }
@@ -50,11 +52,23 @@ export function startChild(
     }, 30_000);
     child.once('message', (message: { port?: number }) => {
       clearTimeout(timer);
-      resolve({ url: `http://127.0.0.1:${message.port}/`, stop });
+      resolve({ url: `http://127.0.0.1:${message.port}/`, stop, cpuMicros: () => askCpu(child) });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${scenarioId}: the server exited early (code ${code})`));
     });
+  });
+}
+
+function askCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { cpuMicros?: number }): void => {
+      if (typeof message.cpuMicros !== 'number') return;
+      child.off('message', onMessage);
+      resolve(message.cpuMicros);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
   });
 }

@@ -40,6 +40,8 @@ export interface LoadResult {
   failures: number;
   /** Requests per second of each round, in order. */
   roundsRps?: number[];
+  /** Median over the rounds of the server's CPU time per request, microseconds. */
+  cpuMicrosPerRequest?: number;
 }
 
 /**
@@ -104,5 +106,8 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
     total: rounds.reduce((sum, r) => sum + r.total, 0),
     failures: rounds.reduce((sum, r) => sum + r.failures, 0),
     roundsRps: rounds.map((r) => r.requestsPerSec),
+    ...(rounds.every((r) => r.cpuMicrosPerRequest !== undefined)
+      ? { cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest as number)) }
+      : {}),
   };
 }

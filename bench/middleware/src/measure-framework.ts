@@ -56,16 +56,17 @@ export async function measureFramework(
     for (let round = 0; round < settings.rounds; round++) {
       const order = ready.map((_, i) => ready[(i + round) % ready.length]!);
       for (const s of order) {
-        rounds
-          .get(s.id)!
-          .push(
-            await loadOnce(
-              servers.get(s.id)!.url,
-              tokenFor(s),
-              settings.seconds,
-              settings.connections,
-            ),
-          );
+        const server = servers.get(s.id)!;
+        const cpuBefore = await server.cpuMicros();
+        const result = await loadOnce(
+          server.url,
+          tokenFor(s),
+          settings.seconds,
+          settings.connections,
+        );
+        const cpu = (await server.cpuMicros()) - cpuBefore;
+        const cpuMicrosPerRequest = result.total > 0 ? cpu / result.total : 0;
+        rounds.get(s.id)!.push({ ...result, cpuMicrosPerRequest });
       }
     }
   } finally {

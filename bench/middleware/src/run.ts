@@ -78,7 +78,7 @@ try {
       const note = result.failures > 0 ? `  (${result.failures} failed requests: invalid)` : '';
       const spread = (result.roundsRps ?? []).map((r) => r.toFixed(0)).join('/');
       console.log(
-        `${scenario.label.padEnd(58)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(1).padStart(5)} ms  rounds ${spread}${note}`,
+        `${scenario.label.padEnd(58)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(1).padStart(5)} ms  cpu ${(result.cpuMicrosPerRequest ?? 0).toFixed(1).padStart(6)} µs/req  rounds ${spread}${note}`,
       );
     }
   }

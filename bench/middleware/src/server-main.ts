@@ -15,4 +15,11 @@ const loaders = {
 const start = await loaders[scenario.framework]();
 const server = await start(scenario, material);
 process.send?.({ port: (server.address() as AddressInfo).port });
+// The runner asks for this process's CPU time around each measured round.
+process.on('message', (message) => {
+  if (message === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
+});
 process.on('disconnect', () => process.exit(0));

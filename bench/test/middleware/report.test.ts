@@ -12,6 +12,7 @@ import { SCENARIOS } from '../../middleware/src/scenarios.js';
 const run = (requestsPerSec: number, failures = 0): LoadResult => ({
   requestsPerSec,
   roundsRps: [requestsPerSec, requestsPerSec],
+  cpuMicrosPerRequest: 25,
   p99Ms: 3,
   p50Ms: 1,
   total: requestsPerSec * 4,
@@ -100,7 +101,7 @@ describe('middleware benchmark report', () => {
     });
     for (const s of SCENARIOS) expect(text).toContain(`| ${s.label} |`);
     expect(text).toContain('| Express: tokenward HS256 / express-jwt | 4.75× | ≥ 4× | met |');
-    expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1.0 | 3.0 | 40,000 |');
+    expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1.0 | 3.0 | 25.0 | 40,000 |');
     expect(text).toContain('test machine');
     const svg = ratioChart(ratios, 'sub <title>');
     expect(svg.startsWith('<svg')).toBe(true);
@@ -137,5 +138,7 @@ describe('combineRounds', () => {
       roundsRps: [10, 30, 20],
     });
     expect(combineRounds([round(10, 4), round(20, 2)]).requestsPerSec).toBe(15);
+    const withCpu = (cpu: number): LoadResult => ({ ...round(10, 1), cpuMicrosPerRequest: cpu });
+    expect(combineRounds([withCpu(50), withCpu(30), withCpu(40)]).cpuMicrosPerRequest).toBe(40);
   });
 });

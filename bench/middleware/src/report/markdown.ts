@@ -56,18 +56,20 @@ export function middlewareSection(input: ReportInput): string {
     '  checks the algorithm allow-list, `iss`, `aud` and `exp`. tokenward runs with its defaults',
     '  (no verified-token cache) except in the rows marked `cache: true`.',
     '- Ratios are computed from the medians of the same run; the per-round figures show the noise.',
+    '  "Server CPU" is the server process\'s CPU time (user + system) per answered request: it',
+    '  depends less than requests/s on what else the machine is doing.',
     '',
-    '| setup | requests/s (median) | rounds (requests/s) | p50 (ms) | p99 (ms) | requests |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| setup | requests/s (median) | rounds (requests/s) | p50 (ms) | p99 (ms) | server CPU (µs/request) | requests |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of input.scenarios) {
     const r = input.results.get(s.id);
     if (!r) {
-      lines.push(`| ${s.label} | not measured | | | | |`);
+      lines.push(`| ${s.label} | not measured | | | | | |`);
     } else {
       const bad = r.failures > 0 ? ` (${fmt(r.failures)} failed: invalid run)` : '';
       lines.push(
-        `| ${s.label} | ${fmt(r.requestsPerSec)}${bad} | ${(r.roundsRps ?? []).map((v) => fmt(v)).join(' / ')} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${fmt(r.total)} |`,
+        `| ${s.label} | ${fmt(r.requestsPerSec)}${bad} | ${(r.roundsRps ?? []).map((v) => fmt(v)).join(' / ')} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${r.cpuMicrosPerRequest === undefined ? '—' : fmt(r.cpuMicrosPerRequest, 1)} | ${fmt(r.total)} |`,
       );
     }
   }
