@@ -59,9 +59,9 @@ function parseObject(depth: number): Record<string, unknown> {
   pos++;
   skipSpace();
   if (text.charCodeAt(pos) === 0x7d) return (pos++, Object.setPrototypeOf(object, null));
-  for (;;) {
+  for (let index = 0; ; index++) {
     if (text.charCodeAt(pos) !== 0x22) fail();
-    const name = parseString();
+    const name = depth === 1 ? parseTopName(index) : parseString();
     if (name === '__proto__' || Object.hasOwn(object, name)) fail();
     skipSpace();
     if (text.charCodeAt(pos++) !== 0x3a) fail();
@@ -74,6 +74,27 @@ function parseObject(depth: number): Record<string, unknown> {
     if (c !== 0x2c) fail();
     skipSpace();
   }
+}
+
+// Claim names of the last top-level object, by position: tokens of one issuer repeat them in the
+// same order, and reusing the string skips slicing and re-interning it.
+const knownNames: string[] = [];
+
+function parseTopName(index: number): string {
+  const known = knownNames[index];
+  if (
+    known !== undefined &&
+    text.startsWith(known, pos + 1) &&
+    text.charCodeAt(pos + 1 + known.length) === 0x22
+  ) {
+    pos += known.length + 2;
+    return known;
+  }
+  const start = pos + 1;
+  const name = parseString();
+  // Only a name written without escapes is matched by its text next time.
+  if (pos - 1 - start === name.length && index < 64) knownNames[index] = name;
+  return name;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

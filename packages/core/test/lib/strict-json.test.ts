@@ -82,6 +82,27 @@ describe('strict JSON reader', () => {
     ['too deep', `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`],
   ])('refuses %s', (_name, text) => refuses(text));
 
+  it('remembers claim names between texts without ever changing a result', () => {
+    // The reader reuses the names of the previous top-level object; these sequences probe it.
+    const sequence: Array<[string, unknown]> = [
+      ['{"a":1,"ab":2}', { a: 1, ab: 2 }],
+      ['{"ab":1,"a":2}', { ab: 1, a: 2 }],
+      ['{"a":1}', { a: 1 }],
+      ['{"\\u0061":1}', { a: 1 }],
+      ['{"a":1,"\\u0061":2}', null],
+      ['{"\\u0061":1,"a":2}', null],
+      ['{"a":1,"a":2}', null],
+      ['{"a\\"":1,"a":2}', { 'a"': 1, a: 2 }],
+      ['{"a":{"a":1,"a":2}}', null],
+      ['{"__proto__":1}', null],
+      ['{"a":1}', { a: 1 }],
+    ];
+    for (const [text, expected] of sequence) {
+      if (expected === null) refuses(text);
+      else expect(parseStrictJson(text)).toEqual(expected);
+    }
+  });
+
   it('accepts nesting up to the limit', () => {
     expect(() =>
       parseStrictJson(`${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`),
