@@ -17,17 +17,18 @@ export function asymmetricCheck(key: KeyObject, spec: AlgorithmSpec): SignatureC
   const input: VerifyKeyObjectInput & { saltLength?: number; dsaEncoding?: 'ieee-p1363' } = {
     key,
   };
-  if (spec.family === 'RSA') input.padding = constants.RSA_PKCS1_PADDING;
   if (spec.family === 'RSA-PSS') {
     input.padding = constants.RSA_PKCS1_PSS_PADDING;
     input.saltLength = spec.hashBytes;
   }
   if (spec.family === 'EC') input.dsaEncoding = 'ieee-p1363';
   const hash = spec.family === 'OKP' ? null : spec.hash;
+  // PKCS#1 v1.5 is the default padding of an RSA key: the bare key skips option parsing per call.
+  const keyArgument = spec.family === 'RSA' || spec.family === 'OKP' ? key : input;
   return (signingInput, _segment, signature) => {
     if (signature.length !== length) return false;
     try {
-      return verify(hash, Buffer.from(signingInput, 'latin1'), input, signature);
+      return verify(hash, Buffer.from(signingInput, 'latin1'), keyArgument, signature);
     } catch {
       return false;
     }
