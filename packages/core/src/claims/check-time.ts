@@ -34,8 +34,8 @@ export function checkTime(payload: Record<string, unknown>, now: number, rules: 
 }
 
 /**
- * The first second at which a verified token stops being valid: the earliest of `exp` + leeway
- * and `iat` + `maxTokenAge` + leeway (`Infinity` when neither applies). Bounds cache entries.
+ * Until when a verified token may be served from the cache: the earliest of `exp` + leeway and
+ * `iat` + `maxTokenAge` (`Infinity` when neither applies).
  *
  * @param payload - the verified claims
  * @param rules - leeway and maximum age
@@ -45,7 +45,8 @@ export function validUntil(payload: Record<string, unknown>, rules: TimeRules): 
   const iat = payload.iat as number | undefined;
   let until = exp === undefined ? Infinity : exp + rules.clockTolerance;
   if (rules.maxTokenAge !== undefined && iat !== undefined) {
-    until = Math.min(until, iat + rules.maxTokenAge + rules.clockTolerance);
+    // Conservative: within the leeway past the age limit the token is verified afresh.
+    until = Math.min(until, iat + rules.maxTokenAge);
   }
   return until;
 }

@@ -14,6 +14,7 @@ import {
   hs256,
   keys,
   pairFor,
+  prototypeKeys,
   secret,
   signature,
   signToken,
@@ -30,6 +31,8 @@ const construction = (options: unknown): JwtError => {
   throw new Error('expected createVerifier to throw');
 };
 const body = claims();
+const PROTOTYPE = prototypeKeys();
+afterEach(() => expect(prototypeKeys()).toEqual(PROTOTYPE));
 const rsaPem = keys.rsa.publicKey.export({ format: 'pem', type: 'spki' }) as string;
 const rsaJwk = keys.rsa.publicKey.export({ format: 'jwk' }) as Jwk;
 const rsaDer = keys.rsa.publicKey.export({ format: 'der', type: 'spki' });
