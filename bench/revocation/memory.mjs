@@ -16,7 +16,8 @@ const heap = () => {
   globalThis.gc();
   return process.memoryUsage().heapUsed;
 };
-const usedMemory = async (client) => Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]);
+const usedMemory = async (client) =>
+  Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]);
 const perEntry = (bytes) => `${Math.round(bytes / N)} B`;
 
 async function main() {
@@ -38,12 +39,15 @@ async function main() {
   const writer = new RedisRevocationStore({ client, prefix });
   try {
     const redisBefore = await usedMemory(client);
-    for (let i = 0; i < N; i += 500) await Promise.all(tokens.slice(i, i + 500).map((t) => writer.revoke(t)));
+    for (let i = 0; i < N; i += 500)
+      await Promise.all(tokens.slice(i, i + 500).map((t) => writer.revoke(t)));
     const redisAfter = await usedMemory(client);
     const [, sample] = await client.scan('0', 'MATCH', `${prefix}*`, 'COUNT', 1000);
     const usages = await Promise.all(sample.map((key) => client.memory('USAGE', key)));
     const avg = usages.reduce((a, b) => a + b, 0) / usages.length;
-    console.log(`Redis used_memory: ${perEntry(redisAfter - redisBefore)} (MEMORY USAGE of one key: ${Math.round(avg)} B; key length ${sample[0].length})`);
+    console.log(
+      `Redis used_memory: ${perEntry(redisAfter - redisBefore)} (MEMORY USAGE of one key: ${Math.round(avg)} B; key length ${sample[0].length})`,
+    );
 
     before = heap();
     const mirrorClient = new Redis(REDIS_URL);

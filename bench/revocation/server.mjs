@@ -28,7 +28,14 @@ async function makeStore() {
 const { store, close } = await makeStore();
 const app = express();
 app.disable('x-powered-by');
-app.use(jwt({ algorithms: ['HS256'], key: Buffer.from(secret, 'base64'), issuer: ISSUER, revocation: store }));
+app.use(
+  jwt({
+    algorithms: ['HS256'],
+    key: Buffer.from(secret, 'base64'),
+    issuer: ISSUER,
+    revocation: store,
+  }),
+);
 app.get('/', (req, res) => res.json({ sub: req.auth.sub }));
 const server = app.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
 process.on('SIGTERM', () => server.close(async () => (await close(), process.exit(0))));
