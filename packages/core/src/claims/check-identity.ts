@@ -2,8 +2,8 @@ import { JwtError } from '../errors/jwt-error.js';
 
 /** Identity rules of one verifier (exact, case-sensitive comparisons, RFC 7519 §2). */
 export interface IdentityRules {
-  readonly issuer: ReadonlySet<string> | undefined;
-  readonly audience: ReadonlySet<string> | undefined;
+  readonly issuer: readonly string[] | undefined;
+  readonly audience: readonly string[] | undefined;
   readonly subject: string | undefined;
 }
 
@@ -16,7 +16,7 @@ export interface IdentityRules {
  * @param rules - the configured issuer, audience and subject
  */
 export function checkIdentity(payload: Record<string, unknown>, rules: IdentityRules): void {
-  if (rules.issuer !== undefined && !rules.issuer.has(payload.iss as string)) {
+  if (rules.issuer !== undefined && !accepts(rules.issuer, payload.iss)) {
     throw new JwtError('ERR_JWT_ISSUER_MISMATCH');
   }
   if (rules.audience !== undefined && !audienceMatches(payload.aud, rules.audience)) {
@@ -27,9 +27,15 @@ export function checkIdentity(payload: Record<string, unknown>, rules: IdentityR
   }
 }
 
-function audienceMatches(aud: unknown, accepted: ReadonlySet<string>): boolean {
-  if (typeof aud === 'string') return accepted.has(aud);
+function audienceMatches(aud: unknown, accepted: readonly string[]): boolean {
+  if (typeof aud === 'string') return accepts(accepted, aud);
   if (!Array.isArray(aud)) return false;
-  for (let i = 0; i < aud.length; i++) if (accepted.has(aud[i] as string)) return true;
+  for (let i = 0; i < aud.length; i++) if (accepts(accepted, aud[i])) return true;
+  return false;
+}
+
+// A short list compared with ===: cheaper than hashing a freshly decoded string for a Set.
+function accepts(accepted: readonly string[], value: unknown): boolean {
+  for (let i = 0; i < accepted.length; i++) if (accepted[i] === value) return true;
   return false;
 }

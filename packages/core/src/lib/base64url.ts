@@ -21,17 +21,32 @@ export function isCanonicalBase64url(s: string): boolean {
 }
 
 /**
- * Decodes canonical base64url, or returns `undefined` for anything else. Fast path of
- * {@link isCanonicalBase64url} + decode: `Buffer.from(s, 'base64url')` skips junk characters and
- * stops at `=`, so on an ASCII string without `+`/`/` any character outside the alphabet shows as
- * a short result. (Non-ASCII must be refused first: Node reads a char above 0xFF by its low byte.)
+ * Whether `text` is ASCII without `+` or `/`: the precondition of {@link decodeAsciiBase64url}.
+ * Checked once over a whole token instead of per segment.
  */
-export function decodeBase64url(s: string): Buffer | undefined {
+export function isPlainAscii(text: string): boolean {
+  return (
+    Buffer.byteLength(text, 'utf8') === text.length &&
+    text.indexOf('+') === -1 &&
+    text.indexOf('/') === -1
+  );
+}
+
+/**
+ * Decodes canonical base64url from a string already known to satisfy {@link isPlainAscii}, or
+ * returns `undefined`. `Buffer.from(s, 'base64url')` skips junk characters and stops at `=`, so
+ * on such a string any character outside the alphabet shows as a short result. (Non-ASCII must
+ * be refused first: Node reads a char above 0xFF by its low byte.)
+ */
+export function decodeAsciiBase64url(s: string): Buffer | undefined {
   const rest = s.length & 3;
   if (rest === 1) return undefined;
-  if (Buffer.byteLength(s, 'utf8') !== s.length) return undefined;
-  if (s.indexOf('+') !== -1 || s.indexOf('/') !== -1) return undefined;
   const bytes = Buffer.from(s, 'base64url');
   if (bytes.length !== (s.length * 3) >>> 2 || !spareBitsZero(s, rest)) return undefined;
   return bytes;
+}
+
+/** Decodes canonical base64url, or returns `undefined` for anything else. */
+export function decodeBase64url(s: string): Buffer | undefined {
+  return isPlainAscii(s) ? decodeAsciiBase64url(s) : undefined;
 }

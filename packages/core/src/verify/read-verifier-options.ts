@@ -9,8 +9,8 @@ import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
 /** Validated, normalized verifier options (internal). */
 export interface VerifierConfig {
   readonly algorithms: ReadonlySet<Algorithm>;
-  readonly issuer: ReadonlySet<string> | undefined;
-  readonly audience: ReadonlySet<string> | undefined;
+  readonly issuer: readonly string[] | undefined;
+  readonly audience: readonly string[] | undefined;
   readonly subject: string | undefined;
   /** Normalized accepted `typ` values (see `normalizeTyp`). */
   readonly typ: ReadonlySet<string> | undefined;
@@ -98,13 +98,13 @@ export function readVerifierOptions(options: VerifierOptions): VerifierConfig {
   ) {
     configError('cache', 'must be a boolean or an object { max }');
   }
-  const typ = stringSet(o.typ, 'typ');
+  const typ = stringList(o.typ, 'typ');
   return {
     algorithms: readAlgorithms(o.algorithms),
-    issuer: stringSet(o.issuer, 'issuer'),
-    audience: stringSet(o.audience, 'audience'),
+    issuer: stringList(o.issuer, 'issuer'),
+    audience: stringList(o.audience, 'audience'),
     subject: o.subject === undefined ? undefined : nonEmptyString(o.subject, 'subject'),
-    typ: typ && new Set([...typ].map(normalizeTyp)),
+    typ: typ && new Set(typ.map(normalizeTyp)),
     requiredClaims: readRequiredClaims(o.requiredClaims),
     clockTolerance: clockTolerance as number,
     maxTokenAge: maxTokenAge as number | undefined,
@@ -144,12 +144,12 @@ function nonEmptyString(value: unknown, option: string): string {
   return value;
 }
 
-function stringSet(value: unknown, option: string): ReadonlySet<string> | undefined {
+function stringList(value: unknown, option: string): readonly string[] | undefined {
   if (value === undefined) return undefined;
   const list = Array.isArray(value) ? value : [value];
   if (list.length === 0)
     configError(option, 'must be a non-empty string or a non-empty array of them');
-  return new Set(list.map((item) => nonEmptyString(item, option)));
+  return Object.freeze([...new Set(list.map((item) => nonEmptyString(item, option)))]);
 }
 
 function readRequiredClaims(value: unknown): readonly string[] {

@@ -3,7 +3,7 @@ import { checkClaimTypes } from '../claims/check-claim-types.js';
 import { checkIdentity } from '../claims/check-identity.js';
 import { checkTime, validUntil } from '../claims/check-time.js';
 import { JwtError } from '../errors/jwt-error.js';
-import { decodeBase64url, isCanonicalBase64url } from '../lib/base64url.js';
+import { decodeAsciiBase64url, isCanonicalBase64url, isPlainAscii } from '../lib/base64url.js';
 import { decodeJsonBytes } from '../lib/decode-json-segment.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
 import type { JwsHeader, JwtClaims, VerifyResult } from '../types/claims.js';
@@ -71,10 +71,11 @@ export class VerifierCore {
       // Step 3: strict canonical base64url of all three parts (a memoized header passed it).
       const headerSegment = token.slice(0, dot1);
       const signatureSegment = token.slice(dot2 + 1);
+      if (!isPlainAscii(token)) malformed();
       let entry = this.headers.get(headerSegment);
       if (entry === undefined && !isCanonicalBase64url(headerSegment)) malformed();
-      const payloadBytes = decodeBase64url(token.slice(dot1 + 1, dot2)) ?? malformed();
-      const signature = decodeBase64url(signatureSegment) ?? malformed();
+      const payloadBytes = decodeAsciiBase64url(token.slice(dot1 + 1, dot2)) ?? malformed();
+      const signature = decodeAsciiBase64url(signatureSegment) ?? malformed();
       // Steps 4–6: header.
       entry ??= this.rememberHeader(headerSegment);
       const parts: TokenParts = {
