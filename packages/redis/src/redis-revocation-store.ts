@@ -212,7 +212,7 @@ export class RedisRevocationStore implements RevocationStore {
     const { client, timeoutMs } = this.#options;
     const channel = this.#layout.channel;
     const stored = await callRedis(client, timeoutMs, () =>
-      client.eval(script, 1, key, ...args, channel, key),
+      client.eval(script, 2, key, this.#layout.sequence, ...args, channel, key),
     );
     // The writer sees its own revocation at once, before pub/sub echoes it.
     if (typeof stored === 'string') this.#mirror?.table.apply(key, stored, Date.now());

@@ -72,6 +72,51 @@ describeRedis('local mirror (shared Redis)', () => {
     ).toBe(true);
   });
 
+  it('notices a missed message from the write numbers, and reloads', async () => {
+    const gapPrefix = `${prefix}gap:`;
+    const layout = createKeyLayout(gapPrefix);
+    const raw = open();
+    const writer = new RedisRevocationStore({ client: raw, prefix: gapPrefix });
+    const reader = mirrored({ prefix: gapPrefix });
+    await reader.ready();
+    await writer.revoke({ jti: 'first', exp: nowSeconds() + 600 });
+    expect(await waitFor(() => reader.isRevoked({ jti: 'first' }), 1000)).toBeGreaterThanOrEqual(0);
+    // A write whose message never arrived: numbered, stored, not announced.
+    await raw.incr(layout.sequence);
+    await raw.set(layout.token('', 'lost-message'), String(nowSeconds() + 600), 'EX', 600);
+    expect(await reader.isRevoked({ jti: 'lost-message' })).toBe(false);
+    // The next announced write skips a number: the reader resynchronises and finds the lost one.
+    await writer.revoke({ jti: 'next', exp: nowSeconds() + 600 });
+    const found = await waitFor(
+      async () =>
+        reader.mirrorState === 'live' && (await reader.isRevoked({ jti: 'lost-message' })),
+      2000,
+    );
+    expect(found).toBeGreaterThanOrEqual(0);
+    expect(await reader.isRevoked({ jti: 'next' })).toBe(true);
+  });
+
+  it('notices a lost last message at the heartbeat (the counter is ahead), and reloads', async () => {
+    const tailPrefix = `${prefix}tail:`;
+    const layout = createKeyLayout(tailPrefix);
+    const raw = open();
+    const reader = new RedisRevocationStore({
+      client: open(),
+      prefix: tailPrefix,
+      mirror: { heartbeatMs: 50 },
+    });
+    stores.push(reader);
+    await reader.ready();
+    await raw.incr(layout.sequence);
+    await raw.set(layout.token('', 'lost-last'), String(nowSeconds() + 600), 'EX', 600);
+    expect(await reader.isRevoked({ jti: 'lost-last' })).toBe(false);
+    const found = await waitFor(
+      async () => reader.mirrorState === 'live' && (await reader.isRevoked({ jti: 'lost-last' })),
+      3000,
+    );
+    expect(found).toBeGreaterThanOrEqual(0);
+  });
+
   it('loads existing entries on start, under a prefix with glob characters', async () => {
     const globPrefix = `${prefix}g*?[x]\\:`;
     const writer = new RedisRevocationStore({ client: open(), prefix: globPrefix });

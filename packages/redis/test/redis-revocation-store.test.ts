@@ -7,7 +7,7 @@ import { describeRedis, REDIS_URL } from './helpers/redis-env.js';
 import { trackUnhandledRejections } from './helpers/unhandled-rejections.js';
 
 const prefix = `tokenward-test:store:${process.pid}:`;
-const { open, keys } = redisClients(prefix, REDIS_URL);
+const { open, entries } = redisClients(prefix, REDIS_URL);
 
 async function rejection(promise: Promise<unknown>): Promise<JwtError> {
   const err: unknown = await promise.then(
@@ -134,7 +134,7 @@ describeRedis('RedisRevocationStore against Redis', () => {
     await store.revokeSubject({ sub: 'user-4', issuedBefore: now - 10, until: now + 1000 });
     await store.revokeSubject({ sub: 'user-4', issuedBefore: now - 100, until: now + 100 });
     expect(await store.isRevoked({ sub: 'user-4', iat: now - 50 })).toBe(true);
-    const [key] = await keys(client, `${prefix}*:a:*`);
+    const [key] = await entries(client, `${prefix}*:a:*`);
     expect(await client.expiretime(key!)).toBe(now + 1000 + 300);
     expect(await client.get(key!)).toBe(`${now - 10} ${now + 1000} ${now + 1300}`);
   });
@@ -143,7 +143,7 @@ describeRedis('RedisRevocationStore against Redis', () => {
     const ttl = new RedisRevocationStore({ client, prefix: `${prefix}ttl:` });
     const exp = nowSeconds() + 120.25;
     await ttl.revoke({ iss: 'ttl', jti: 'ttl-1', exp });
-    const stored = await keys(client, `${prefix}ttl:*`);
+    const stored = await entries(client, `${prefix}ttl:*`);
     expect(stored).toHaveLength(1);
     const key = stored[0]!;
     const deadline = Math.ceil(exp + 300);
@@ -167,7 +167,7 @@ describeRedis('RedisRevocationStore against Redis', () => {
     const exp = Date.now() / 1000 + 0.5;
     await quick.revoke({ jti: 'short-lived', exp });
     await quick.revokeSubject({ sub: 'short', issuedBefore: exp, until: exp });
-    const stored = await keys(client, `${prefix}quick:*`);
+    const stored = await entries(client, `${prefix}quick:*`);
     expect(stored).toHaveLength(2);
     for (const key of stored) expect(await client.pttl(key)).toBeGreaterThan(0);
     expect(await quick.isRevoked({ jti: 'short-lived', sub: 'short', iat: 1 })).toBe(true);
@@ -181,7 +181,7 @@ describeRedis('RedisRevocationStore against Redis', () => {
     const past = new RedisRevocationStore({ client, prefix: `${prefix}past:` });
     await past.revoke({ jti: 'old', exp: nowSeconds() - 301 });
     await past.revokeSubject({ sub: 'old', issuedBefore: 1, until: nowSeconds() - 301 });
-    expect(await keys(client, `${prefix}past:*`)).toEqual([]);
+    expect(await entries(client, `${prefix}past:*`)).toEqual([]);
     expect(await past.isRevoked({ jti: 'old', sub: 'old' })).toBe(false);
   });
 

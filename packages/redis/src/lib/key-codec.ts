@@ -56,6 +56,8 @@ export interface KeyLayout {
   readonly base: string;
   /** The pub/sub channel that announces new entries. */
   readonly channel: string;
+  /** The key counting writes (`<prefix>{tw}:seq`), so mirrors notice a missed message. */
+  readonly sequence: string;
   /** {@link encodeComponent} for issuers, cached (a fleet sees few issuers, on every request). */
   issuer(iss: string): string;
   /** Key of a revoked token, by (iss ?? '', jti). */
@@ -104,6 +106,7 @@ export function createKeyLayout(prefix: string): KeyLayout {
   return {
     base,
     channel: `${base}events`,
+    sequence: `${base}seq`,
     issuer,
     token: (iss, jti) => base + tokenSuffix(issuer(iss), encodeComponent(jti)),
     subject: (iss, sub) => base + subjectSuffix(issuer(iss), encodeComponent(sub)),

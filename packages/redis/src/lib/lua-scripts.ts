@@ -1,10 +1,12 @@
-// Writes are Lua scripts over ONE key each (valid on Redis Cluster): merge with the stored value,
-// set the expiry, and announce the resulting value to mirrors, atomically. Numbers travel as the
-// strings JavaScript produced and are compared with tonumber (IEEE doubles on both sides).
+// Writes are Lua scripts (valid on Redis Cluster: both keys carry the store's hash tag): merge with
+// the stored value, set the expiry, number the change (INCR of the store's sequence key) and
+// announce it to mirrors, atomically. Numbers travel as the strings JavaScript produced and are
+// compared with tonumber (IEEE doubles on both sides). A message is "<seq>\n<key>\n<value>".
 
 /**
- * Revoke one token. KEYS[1] token key; ARGV[1] deadline (seconds); ARGV[2] channel; ARGV[3] the
- * key as mirrors know it (without the client's keyPrefix). Returns the stored value.
+ * Revoke one token. KEYS[1] token key; KEYS[2] sequence key; ARGV[1] deadline (seconds); ARGV[2]
+ * channel; ARGV[3] the key as mirrors know it (without the client's keyPrefix). Returns the
+ * stored value.
  */
 export const REVOKE_TOKEN_LUA = `
 local current = redis.call('GET', KEYS[1])
@@ -12,13 +14,15 @@ if current and tonumber(current) and tonumber(current) >= tonumber(ARGV[1]) then
   return current
 end
 redis.call('SET', KEYS[1], ARGV[1], 'EXAT', ARGV[1])
-redis.call('PUBLISH', ARGV[2], ARGV[3] .. '\\n' .. ARGV[1])
+local seq = redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', ARGV[2], seq .. '\\n' .. ARGV[3] .. '\\n' .. ARGV[1])
 return ARGV[1]
 `;
 
 /**
- * Add a subject rule. KEYS[1] rule key; ARGV[1] issuedBefore; ARGV[2] until; ARGV[3] deadline;
- * ARGV[4] channel; ARGV[5] mirror key. Keeps the maximum of each field. Returns the stored value.
+ * Add a subject rule. KEYS[1] rule key; KEYS[2] sequence key; ARGV[1] issuedBefore; ARGV[2]
+ * until; ARGV[3] deadline; ARGV[4] channel; ARGV[5] mirror key. Keeps the maximum of each field.
+ * Returns the stored value.
  */
 export const REVOKE_SUBJECT_LUA = `
 local ib, un, dl = ARGV[1], ARGV[2], ARGV[3]
@@ -34,6 +38,7 @@ end
 local value = ib .. ' ' .. un .. ' ' .. dl
 if value == current then return current end
 redis.call('SET', KEYS[1], value, 'EXAT', dl)
-redis.call('PUBLISH', ARGV[4], ARGV[5] .. '\\n' .. value)
+local seq = redis.call('INCR', KEYS[2])
+redis.call('PUBLISH', ARGV[4], seq .. '\\n' .. ARGV[5] .. '\\n' .. value)
 return value
 `;

@@ -4,6 +4,7 @@ import type { KeyLayout } from './key-codec.js';
 import { MirrorTable } from './mirror-table.js';
 import { callRedis, unavailable } from './redis-call.js';
 import { reloadMirror } from './reload.js';
+import { SequenceWatch } from './sequence-watch.js';
 
 /** Where a mirror stands: only `live` answers locally. */
 export type MirrorState = 'syncing' | 'live' | 'closed';
@@ -18,15 +19,17 @@ const duplicate = (client: RevocationRedisClient): RevocationRedisClient =>
 const noop = (): void => undefined;
 
 /**
- * Keeps a {@link MirrorTable} equal to the store's Redis entries: subscribe, then reload (so no
- * write falls between the two), then apply every announced entry. Any sign that messages may
- * have been missed (the subscriber closed or reconnects, a heartbeat PING went unanswered) makes
- * the mirror `syncing` until the next full resynchronisation succeeds; meanwhile the store reads
- * Redis directly, and so fails closed when Redis is gone.
+ * Keeps a {@link MirrorTable} equal to the store's Redis entries: subscribe, read the write
+ * counter, then reload (so no write falls between the two), then apply every announced entry.
+ * Any sign that messages may have been missed (the subscriber closed or reconnects, a heartbeat
+ * PING went unanswered, a write number was skipped or never arrived — see {@link SequenceWatch})
+ * makes the mirror `syncing` until the next full resynchronisation succeeds; meanwhile the store
+ * reads Redis directly, and so fails closed when Redis is gone.
  */
 export class MirrorSync {
   /** The mirrored entries. */
   readonly table: MirrorTable;
+  readonly #sequence = new SequenceWatch();
   #state: MirrorState = 'syncing';
   #generation = 0; // bumped on every loss; a sync that saw one does not go live
   #syncing = false;
@@ -101,11 +104,23 @@ export class MirrorSync {
 
   #onMessage(channel: string, message: string): void {
     if (channel !== this.layout.channel || this.#state === 'closed') return;
-    const newline = message.indexOf('\n');
-    const key = message.slice(0, newline);
-    if (newline > 0 && this.layout.owns(key)) {
-      this.table.apply(key, message.slice(newline + 1), Date.now());
-    }
+    const [seq, key, value, extra] = message.split('\n');
+    if (value === undefined || extra !== undefined || !this.layout.owns(key!)) return;
+    this.table.apply(key!, value, Date.now());
+    if (!this.#sequence.received(Number(seq))) this.#resync();
+  }
+
+  // Messages were missed while the subscription stayed up: reload now.
+  #resync(): void {
+    this.#lost();
+    if (this.#subscriber.status === 'ready') this.#sync();
+  }
+
+  // The sequence key's value (0 before the first write), read on the store's client.
+  async #counter(): Promise<number> {
+    const client = this.client;
+    const value = await callRedis(client, this.timeoutMs, () => client.get(this.layout.sequence));
+    return Number(value ?? 0);
   }
 
   #lost(): void {
@@ -119,8 +134,14 @@ export class MirrorSync {
     this.#syncing = true;
     const generation = this.#generation;
     const sub = this.#subscriber;
+    let counter = 0;
+    this.#sequence.reset();
     callRedis(sub, this.timeoutMs, () => sub.subscribe(this.layout.channel))
-      .then(() => reloadMirror(this.client, this.layout, this.table, this.timeoutMs))
+      .then(() => this.#counter())
+      .then((value) => {
+        counter = value;
+        return reloadMirror(this.client, this.layout, this.table, this.timeoutMs);
+      })
       .then(
         () => {
           this.#syncing = false;
@@ -130,6 +151,7 @@ export class MirrorSync {
             if (sub.status === 'ready') this.#sync();
             return;
           }
+          this.#sequence.baseline(counter);
           this.#state = 'live';
           for (const waiter of this.#waiters.splice(0)) waiter.resolve();
         },
@@ -153,14 +175,17 @@ export class MirrorSync {
     this.#pinging = true;
     const generation = this.#generation;
     const sub = this.#subscriber;
-    callRedis(sub, this.timeoutMs, () => sub.ping()).then(
-      () => {
-        this.#pinging = false;
-      },
-      () => {
-        this.#pinging = false;
-        if (generation === this.#generation) this.#lost();
-      },
+    const ping = callRedis(sub, this.timeoutMs, () => sub.ping()).then(
+      () => true,
+      () => false,
     );
+    // A failed counter read says nothing about the subscription: only the PING decides that.
+    const counter = this.#counter().catch(() => undefined);
+    void Promise.all([ping, counter]).then(([answered, value]) => {
+      this.#pinging = false;
+      if (generation !== this.#generation || this.#state !== 'live') return;
+      if (!answered) this.#lost();
+      else if (value !== undefined && !this.#sequence.check(value)) this.#resync();
+    });
   }
 }

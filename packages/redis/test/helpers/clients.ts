@@ -41,7 +41,10 @@ export function redisClients(prefix: string, url: string, beforeClose?: () => Pr
     }
     for (const client of opened) client.disconnect();
   });
-  return { open, keys };
+  // The store's entries only: not its write counter (`<prefix>{tw}:seq`).
+  const entries = async (client: Redis, pattern = `${prefix}*`): Promise<string[]> =>
+    (await keys(client, pattern)).filter((key) => !key.endsWith('{tw}:seq'));
+  return { open, keys, entries };
 }
 
 /** Whole seconds since the epoch. */

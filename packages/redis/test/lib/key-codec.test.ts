@@ -88,7 +88,7 @@ describe('encodeComponent', () => {
 
 describeRedis('escaped keys in Redis', () => {
   const prefix = `tokenward-test:codec:${process.pid}:`;
-  const { open, keys } = redisClients(prefix, REDIS_URL);
+  const { open, entries } = redisClients(prefix, REDIS_URL);
   // Created in beforeAll: a skipped describe still runs its body, and must open nothing.
   let client: Redis;
   let store: RedisRevocationStore;
@@ -105,7 +105,7 @@ describeRedis('escaped keys in Redis', () => {
       await store.revoke({ iss: value, jti: value, exp });
       await store.revokeSubject({ iss: value, sub: value, issuedBefore: now, until: exp });
     }
-    const stored = await keys(client);
+    const stored = await entries(client);
     expect(stored).toHaveLength(tricky.length * 2);
     for (const key of stored) {
       expect(key.startsWith(`${prefix}{tw}:`)).toBe(true);
