@@ -66,6 +66,7 @@ describe('middleware benchmark report', () => {
       met: true,
     });
     expect(byLabel('koa', 'tokenward RS256 / bare')?.met).toBeUndefined();
+    expect(byLabel('koa', 'tokenward HS256 / bare')).toMatchObject({ cpuValue: 1, cpuMet: true });
     expect(COMPARISONS.filter((c) => c.target !== undefined)).toHaveLength(12);
     expect(SCENARIOS.filter((s) => s.cache).map((s) => s.id)).toEqual([
       'express-tokenward-hs256-cache',
@@ -100,13 +101,15 @@ describe('middleware benchmark report', () => {
       chart: 'chart.svg',
     });
     for (const s of SCENARIOS) expect(text).toContain(`| ${s.label} |`);
-    expect(text).toContain('| Express: tokenward HS256 / express-jwt | 4.75× | ≥ 4× | met |');
+    expect(text).toContain(
+      '| Express: tokenward HS256 / express-jwt | 4.75× | ≥ 4× | met | 1.00× | **missed** |',
+    );
     expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1.0 | 3.0 | 25.0 | 40,000 |');
     expect(text).toContain('test machine');
     const svg = ratioChart(ratios, 'sub <title>');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('sub &lt;title&gt;');
-    expect(svg.match(/<rect /g)?.length).toBe(1 + ratios.length);
+    expect(svg.match(/<rect /g)?.length).toBe(1 + 2 * ratios.length);
   });
 
   it('regenerates only its own section of docs/benchmarks.md', () => {

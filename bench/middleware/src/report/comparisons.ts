@@ -35,6 +35,13 @@ export interface Ratio extends Comparison {
   value?: number;
   /** Whether the target was met (`undefined` without a target or a value). */
   met?: boolean;
+  /**
+   * The same ratio from the servers' CPU time per request (`over`'s over `of`'s): what one core
+   * would serve, less sensitive to other load on a shared machine.
+   */
+  cpuValue?: number;
+  /** Whether the target was met by {@link Ratio.cpuValue}. */
+  cpuMet?: boolean;
 }
 
 const PEERS: Record<Framework, { name: string; target: number }> = {
@@ -113,15 +120,21 @@ export function computeRatios(
   results: ReadonlyMap<string, LoadResult>,
   comparisons: readonly Comparison[] = COMPARISONS,
 ): Ratio[] {
-  const rate = (id: string): number | undefined => {
+  const valid = (id: string): LoadResult | undefined => {
     const r = results.get(id);
-    return r && r.failures === 0 && r.requestsPerSec > 0 ? r.requestsPerSec : undefined;
+    return r && r.failures === 0 && r.requestsPerSec > 0 ? r : undefined;
   };
   return comparisons.map((c) => {
-    const of = rate(c.of);
-    const over = rate(c.over);
+    const of = valid(c.of);
+    const over = valid(c.over);
     if (of === undefined || over === undefined) return { ...c };
-    const value = of / over;
-    return { ...c, value, ...(c.target === undefined ? {} : { met: value >= c.target }) };
+    const value = of.requestsPerSec / over.requestsPerSec;
+    const ratio: Ratio = { ...c, value };
+    if (c.target !== undefined) ratio.met = value >= c.target;
+    if (of.cpuMicrosPerRequest && over.cpuMicrosPerRequest) {
+      ratio.cpuValue = over.cpuMicrosPerRequest / of.cpuMicrosPerRequest;
+      if (c.target !== undefined) ratio.cpuMet = ratio.cpuValue >= c.target;
+    }
+    return ratio;
   });
 }

@@ -73,20 +73,31 @@ export function middlewareSection(input: ReportInput): string {
       );
     }
   }
-  lines.push('', '| ratio (requests/s) | measured | target | |', '|---|---:|---:|---|');
+  lines.push(
+    '',
+    '| ratio | requests/s | target | verdict | server CPU | verdict (CPU) |',
+    '|---|---:|---:|---|---:|---|',
+  );
   const names = { express: 'Express', koa: 'Koa', nest: 'Nest' };
-  for (const r of input.ratios) {
-    const value = r.value === undefined ? 'no valid run' : `${r.value.toFixed(2)}×`;
-    const target = r.target === undefined ? '—' : `≥ ${r.target}×`;
-    const verdict =
-      r.met === undefined
-        ? r.target === undefined
-          ? 'for information'
-          : 'not measured'
-        : r.met
+  const verdict = (
+    met: boolean | undefined,
+    target: number | undefined,
+    measured: boolean,
+  ): string =>
+    target === undefined
+      ? 'for information'
+      : !measured
+        ? 'not measured'
+        : met
           ? 'met'
           : '**missed**';
-    lines.push(`| ${names[r.framework]}: ${r.label} | ${value} | ${target} | ${verdict} |`);
+  for (const r of input.ratios) {
+    const value = r.value === undefined ? 'no valid run' : `${r.value.toFixed(2)}×`;
+    const cpu = r.cpuValue === undefined ? '—' : `${r.cpuValue.toFixed(2)}×`;
+    const target = r.target === undefined ? '—' : `≥ ${r.target}×`;
+    lines.push(
+      `| ${names[r.framework]}: ${r.label} | ${value} | ${target} | ${verdict(r.met, r.target, r.value !== undefined)} | ${cpu} | ${verdict(r.cpuMet, r.target, r.cpuValue !== undefined)} |`,
+    );
   }
   lines.push(
     '',
