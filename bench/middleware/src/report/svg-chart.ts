@@ -5,10 +5,11 @@ const FRAMEWORK_NAMES = {
   koa: 'Koa',
   nest: 'NestJS (express platform)',
 } as const;
-const ROW = 36;
-const LABEL_W = 270;
-const BAR_W = 400;
-const WIDTH = LABEL_W + BAR_W + 110;
+const ROW = 38;
+const LABEL_W = 345;
+const BAR_W = 460;
+const WIDTH = LABEL_W + BAR_W + 40;
+const TICKS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
 
 function escapeXml(text: string): string {
   return text
@@ -24,10 +25,13 @@ function color(ratio: Ratio): string {
   return '#78909c';
 }
 
+const fmt = (v: number): string => (v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
 /**
- * Draws the ratios as a horizontal bar chart (SVG text), grouped by framework: per ratio a thick
- * bar from requests/s (green when its target is met, red when missed, grey without a target) and
- * a thin one from server CPU time per request; a black tick marks the target.
+ * Draws the ratios as a horizontal bar chart (SVG text) on a logarithmic axis (so 0.9× and 10×
+ * both stay readable), grouped by framework: per ratio a thick bar from requests/s (green when
+ * its target is met, red when missed, grey without a target) and a thin one from server CPU time
+ * per request; a black tick marks the target.
  *
  * @param ratios - the measured ratios
  * @param subtitle - a line under the title (date, machine)
@@ -38,60 +42,79 @@ function color(ratio: Ratio): string {
  * ```
  */
 export function ratioChart(ratios: readonly Ratio[], subtitle: string): string {
-  const max =
-    Math.max(1, ...ratios.flatMap((r) => [r.value ?? 0, r.cpuValue ?? 0, r.target ?? 0])) * 1.08;
-  const x = (v: number): number => LABEL_W + (Math.min(v, max) / max) * BAR_W;
+  const values = ratios
+    .flatMap((r) => [r.value, r.cpuValue, r.target])
+    .filter((v): v is number => v !== undefined && v > 0);
+  const lo = Math.min(0.25, ...values.map((v) => v / 1.5));
+  const hi = Math.max(8, ...values.map((v) => v * 1.5));
+  const x = (v: number): number => {
+    const clamped = Math.min(Math.max(v, lo), hi);
+    return LABEL_W + (Math.log(clamped / lo) / Math.log(hi / lo)) * BAR_W;
+  };
+  const bar = (v: number): string => Math.max(1, x(v) - LABEL_W).toFixed(1);
   const out: string[] = [];
-  let y = 64;
+  let y = 76;
   let framework: string | undefined;
   for (const r of ratios) {
     if (r.framework !== framework) {
       framework = r.framework;
-      y += 8;
+      y += 6;
       out.push(
-        `<text x="10" y="${y + 14}" font-weight="bold">${escapeXml(FRAMEWORK_NAMES[r.framework])}</text>`,
+        `<text x="10" y="${y + 16}" font-weight="bold">${escapeXml(FRAMEWORK_NAMES[r.framework])}</text>`,
       );
-      y += ROW;
+      y += 26;
     }
-    out.push(`<text x="24" y="${y + 17}">${escapeXml(r.label)}</text>`);
-    if (r.value === undefined) {
-      out.push(`<text x="${LABEL_W}" y="${y + 17}" fill="#c62828">no valid run</text>`);
-    } else {
-      const w = Math.max(1, x(r.value) - LABEL_W).toFixed(1);
-      out.push(`<rect x="${LABEL_W}" y="${y + 4}" width="${w}" height="16" fill="${color(r)}"/>`);
+    out.push(`<text x="24" y="${y + 16}">${escapeXml(r.label)}</text>`);
+    if (r.target !== undefined) {
       out.push(
-        `<text x="${(x(r.value) + 6).toFixed(1)}" y="${y + 17}">${r.value.toFixed(2)}×</text>`,
+        `<text x="24" y="${y + 30}" font-size="10" fill="#555">target ≥ ${r.target}×</text>`,
       );
+    }
+    // Values are written right of their bar, and right of the target tick when it is further.
+    const after = (v: number): string =>
+      (Math.max(x(v), r.target === undefined ? 0 : x(r.target)) + 6).toFixed(1);
+    if (r.value === undefined) {
+      out.push(`<text x="${LABEL_W + 4}" y="${y + 16}" fill="#c62828">no valid run</text>`);
+    } else {
+      out.push(
+        `<rect x="${LABEL_W}" y="${y + 4}" width="${bar(r.value)}" height="16" fill="${color(r)}"/>`,
+      );
+      out.push(`<text x="${after(r.value)}" y="${y + 17}">${fmt(r.value)}×</text>`);
     }
     if (r.cpuValue !== undefined) {
-      const w = Math.max(1, x(r.cpuValue) - LABEL_W).toFixed(1);
-      out.push(`<rect x="${LABEL_W}" y="${y + 23}" width="${w}" height="7" fill="#5c6bc0"/>`);
       out.push(
-        `<text x="${(x(r.cpuValue) + 6).toFixed(1)}" y="${y + 31}" font-size="10" fill="#3949ab">CPU ${r.cpuValue.toFixed(2)}×</text>`,
+        `<rect x="${LABEL_W}" y="${y + 23}" width="${bar(r.cpuValue)}" height="7" fill="#5c6bc0"/>`,
+      );
+      out.push(
+        `<text x="${after(r.cpuValue)}" y="${y + 31}" font-size="10" fill="#3949ab">CPU ${fmt(r.cpuValue)}×</text>`,
       );
     }
     if (r.target !== undefined) {
       const tx = x(r.target).toFixed(1);
       out.push(
-        `<line x1="${tx}" x2="${tx}" y1="${y + 1}" y2="${y + ROW - 4}" stroke="#000" stroke-width="2"/>`,
-      );
-      out.push(
-        `<text x="${tx}" y="${y}" font-size="10" text-anchor="middle">target ${r.target}×</text>`,
+        `<line x1="${tx}" x2="${tx}" y1="${y + 1}" y2="${y + 33}" stroke="#000" stroke-width="2"/>`,
       );
     }
     y += ROW;
   }
-  const height = y + 34;
-  const one = x(1).toFixed(1);
+  const grid = TICKS.filter((t) => t >= lo && t <= hi).flatMap((t) => {
+    const tx = x(t).toFixed(1);
+    const style = t === 1 ? 'stroke="#999"' : 'stroke="#e0e0e0"';
+    return [
+      `<line x1="${tx}" x2="${tx}" y1="70" y2="${y}" ${style}/>`,
+      `<text x="${tx}" y="${y + 14}" font-size="10" text-anchor="middle" fill="#555">${t}×</text>`,
+    ];
+  });
+  const height = y + 40;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="13">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
-    `<text x="10" y="24" font-size="16" font-weight="bold">tokenward middleware: ratios of requests/s (thick) and of server CPU per request (thin), same run</text>`,
-    `<text x="10" y="44" font-size="11" fill="#555">${escapeXml(subtitle)}</text>`,
-    `<line x1="${one}" x2="${one}" y1="56" y2="${y}" stroke="#bbb" stroke-dasharray="4 3"/>`,
-    `<text x="${one}" y="${y + 14}" font-size="10" text-anchor="middle" fill="#555">1×</text>`,
+    `<text x="10" y="24" font-size="16" font-weight="bold">tokenward middleware benchmark: ratios from one run (higher is better)</text>`,
+    `<text x="10" y="42" font-size="11" fill="#555">thick bar: requests/s · thin bar: server CPU time per request · logarithmic axis</text>`,
+    `<text x="10" y="58" font-size="11" fill="#555">${escapeXml(subtitle)}</text>`,
+    ...grid,
     ...out,
-    `<text x="10" y="${height - 8}" font-size="10" fill="#555">thick bar: requests/s, green = target met, red = missed, grey = no target · thin bar: from server CPU time per request · generated by bench/middleware</text>`,
+    `<text x="10" y="${height - 8}" font-size="10" fill="#555">green: target met · red: target missed · grey: no target (for information) · black tick: target · generated by bench/middleware</text>`,
     `</svg>`,
     '',
   ].join('\n');
