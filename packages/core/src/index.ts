@@ -15,6 +15,12 @@ export type {
   TokenRevocation,
 } from './revocation/revocation-store.js';
 export { MemoryRevocationStore } from './revocation/memory-revocation-store.js';
+export {
+  readRevocationKeys,
+  readSubjectRevocation,
+  readTokenRevocation,
+} from './revocation/revocation-input.js';
+export type { RevocationKeys, SubjectRule, TokenEntry } from './revocation/revocation-input.js';
 export type { MemoryRevocationStoreOptions } from './revocation/memory-store-options.js';
 export { generateKeyPair } from './generate/generate-key-pair.js';
 export type { GeneratedKeyPair, GenerateKeyPairOptions } from './generate/generate-key-pair.js';

@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import { configError } from './lib/config-error.js';
+import { configError } from '@tokenward/core';
 
 /**
  * An ioredis connection: a standalone/Sentinel `Redis` or a `Redis.Cluster`. The store only sends

@@ -1,5 +1,8 @@
 import {
   JwtError,
+  readRevocationKeys,
+  readSubjectRevocation,
+  readTokenRevocation,
   type JwtClaims,
   type RevocationStore,
   type SubjectRevocation,
@@ -12,7 +15,6 @@ import { REVOKE_SUBJECT_LUA, REVOKE_TOKEN_LUA } from './lib/lua-scripts.js';
 import { MirrorSync } from './lib/mirror-sync.js';
 import { OutageLog } from './lib/outage-log.js';
 import { callRedis, unavailable } from './lib/redis-call.js';
-import { readClaims, readRule, readToken } from './lib/revocation-input.js';
 import {
   readRedisStoreOptions,
   type RedisRevocationStoreOptions,
@@ -125,7 +127,7 @@ export class RedisRevocationStore implements RevocationStore {
    * ```
    */
   async isRevoked(claims: JwtClaims): Promise<boolean> {
-    const keys = readClaims(claims);
+    const keys = readRevocationKeys(claims);
     if (keys.jti === undefined && keys.sub === undefined) return false;
     const mirror = this.#mirror;
     if (mirror?.state === 'live') return mirror.table.isRevoked(keys, claims.iat, Date.now());
@@ -164,7 +166,7 @@ export class RedisRevocationStore implements RevocationStore {
    * ```
    */
   async revoke(token: TokenRevocation): Promise<void> {
-    const { iss, jti, exp } = readToken(token);
+    const { iss, jti, exp } = readTokenRevocation(token);
     const deadline = deadlineOf(exp, this.#options.toleranceSeconds);
     if (deadline * 1000 <= Date.now()) return;
     const key = this.#layout.token(iss, jti);
@@ -184,7 +186,7 @@ export class RedisRevocationStore implements RevocationStore {
    * ```
    */
   async revokeSubject(rule: SubjectRevocation): Promise<void> {
-    const { sub, iss, issuedBefore, until } = readRule(rule);
+    const { sub, iss, issuedBefore, until } = readSubjectRevocation(rule);
     const deadline = deadlineOf(until, this.#options.toleranceSeconds);
     if (deadline * 1000 <= Date.now()) return;
     const key = iss === undefined ? this.#layout.anySubject(sub) : this.#layout.subject(iss, sub);

@@ -1,7 +1,7 @@
 import { configError } from '../errors/jwt-error.js';
 import type { JwtClaims } from '../types/claims.js';
 import {
-  assertClaimsObject,
+  readRevocationKeys,
   readSubjectRevocation,
   readTokenRevocation,
 } from './revocation-input.js';
@@ -87,11 +87,9 @@ export class MemoryRevocationStore implements RevocationStore {
    * ```
    */
   async isRevoked(claims: JwtClaims): Promise<boolean> {
-    assertClaimsObject(claims);
+    const { iss, jti, sub } = readRevocationKeys(claims);
     const now = this.#now();
-    const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
-    const { jti, sub } = claims;
-    if (typeof jti === 'string' && jti !== '') {
+    if (jti !== undefined) {
       const byJti = this.#tokens.get(iss ?? '');
       const deadline = byJti?.get(jti);
       if (deadline !== undefined) {
@@ -100,7 +98,7 @@ export class MemoryRevocationStore implements RevocationStore {
         if (byJti!.size === 0) this.#tokens.delete(iss ?? '');
       }
     }
-    if (typeof sub !== 'string' || sub === '') return false;
+    if (sub === undefined) return false;
     if (revokedByRule(this.#anyIssuer.get(sub), claims.iat, now)) return true;
     return iss !== undefined && revokedByRule(this.#byIssuer.get(iss)?.get(sub), claims.iat, now);
   }

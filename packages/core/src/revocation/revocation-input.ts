@@ -42,7 +42,8 @@ export interface SubjectRule {
 }
 
 /**
- * Validates the argument of `revoke`.
+ * Validates the argument of `revoke`, for any `RevocationStore` implementation (invalid
+ * input rejects with `ERR_JWT_CONFIG_INVALID`).
  *
  * @param token - caller input
  * @example
@@ -60,7 +61,8 @@ export function readTokenRevocation(token: TokenRevocation): TokenEntry {
 }
 
 /**
- * Validates the argument of `revokeSubject`.
+ * Validates the argument of `revokeSubject`, for any `RevocationStore` implementation
+ * (invalid input rejects with `ERR_JWT_CONFIG_INVALID`).
  *
  * @param rule - caller input
  * @example
@@ -78,16 +80,32 @@ export function readSubjectRevocation(rule: SubjectRevocation): SubjectRule {
   };
 }
 
+/** The claims a revocation lookup keys on, read leniently from verified claims. */
+export interface RevocationKeys {
+  /** `iss` when it is a string (a rule bound to an issuer only matches then). */
+  iss: string | undefined;
+  /** `jti` when it is a non-empty string. */
+  jti: string | undefined;
+  /** `sub` when it is a non-empty string. */
+  sub: string | undefined;
+}
+
 /**
- * Checks the argument of `isRevoked` is an object; claim types are then read leniently (a `jti`
- * or `sub` that is not a non-empty string matches nothing, a non-string `iss` counts as absent).
+ * Reads the claims `isRevoked` looks at, for any `RevocationStore` implementation: a
+ * non-object rejects (`ERR_JWT_CONFIG_INVALID`); a `jti` or `sub` that is not a non-empty string
+ * matches nothing, a non-string `iss` counts as absent.
  *
  * @param claims - caller input
  * @example
  * ```ts
- * assertClaimsObject(claims);
+ * const { iss, jti, sub } = readRevocationKeys(payload);
  * ```
  */
-export function assertClaimsObject(claims: unknown): asserts claims is Record<string, unknown> {
+export function readRevocationKeys(claims: unknown): RevocationKeys {
   if (!isObject(claims)) invalid('claims', 'must be an object');
+  return {
+    iss: typeof claims.iss === 'string' ? claims.iss : undefined,
+    jti: typeof claims.jti === 'string' && claims.jti !== '' ? claims.jti : undefined,
+    sub: typeof claims.sub === 'string' && claims.sub !== '' ? claims.sub : undefined,
+  };
 }

@@ -5,7 +5,7 @@ import {
   tokenSuffix,
   type KeyLayout,
 } from './key-codec.js';
-import type { ClaimKeys } from './revocation-input.js';
+import type { RevocationKeys } from '@tokenward/core';
 
 /** The entries one `isRevoked` reads, as key suffixes (see `KeyLayout`). */
 export interface Lookup {
@@ -21,13 +21,13 @@ export interface Lookup {
  * What to read in Redis for some claims (with a `jti` or a `sub`).
  *
  * @param layout - the store's key layout
- * @param claims - the claims as read by `readClaims`
+ * @param claims - the claims as read by core's `readRevocationKeys`
  * @example
  * ```ts
  * const lookup = lookupOf(layout, readClaims(payload));
  * ```
  */
-export function lookupOf(layout: KeyLayout, { iss, jti, sub }: ClaimKeys): Lookup {
+export function lookupOf(layout: KeyLayout, { iss, jti, sub }: RevocationKeys): Lookup {
   const encIss = layout.issuer(iss ?? '');
   const rules: string[] = [];
   if (sub !== undefined) {

@@ -1,6 +1,6 @@
 import { deadlineOfValue, isRevokedBy, mergeValues } from './entry-values.js';
 import { componentKey, componentKeyFromEncoded } from './mirror-key.js';
-import type { ClaimKeys } from './revocation-input.js';
+import type { RevocationKeys } from '@tokenward/core';
 
 // Token deadlines are kept as seconds after this instant: small integers stay unboxed in V8
 // (until 2054; later ones are just boxed), which saves 16 bytes per revoked token.
@@ -62,11 +62,11 @@ export class MirrorTable {
   /**
    * Whether the claims are revoked, with the same decision as for Redis answers.
    *
-   * @param claims - the claims as read by `readClaims`
+   * @param claims - the claims as read by core's `readRevocationKeys`
    * @param iat - the token's `iat` as received
    * @param now - current time, ms
    */
-  isRevoked({ iss, jti, sub }: ClaimKeys, iat: unknown, now: number): boolean {
+  isRevoked({ iss, jti, sub }: RevocationKeys, iat: unknown, now: number): boolean {
     const issKey = componentKey(iss ?? '');
     if (jti !== undefined && this.token(issKey, componentKey(jti), now)) return true;
     if (sub === undefined) return false;
