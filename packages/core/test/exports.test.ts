@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as api from '../src/index.js';
+
+// Locks the public surface: adding or removing an export is a deliberate change to this list.
+test('the public surface of @tokenward/core is exactly this', () => {
+  expect(Object.keys(api).sort()).toEqual(
+    [
+      'ALGORITHMS',
+      'DEFAULT_REALM',
+      'ERROR_MEANINGS',
+      'JwtError',
+      'MemoryRevocationStore',
+      'bearerChallenge',
+      'checkCsrf',
+      'claimValues',
+      'clearAuthCookie',
+      'configError',
+      'createAuthenticator',
+      'createAuthorizer',
+      'createRemoteJwks',
+      'createSigner',
+      'createTokenExtractor',
+      'createVerifier',
+      'decodeUnverified',
+      'generateKeyPair',
+      'generateSecret',
+      'httpAnswer',
+      'readClaim',
+      'readRevocationKeys',
+      'readSubjectRevocation',
+      'readTokenRevocation',
+      'serializeAuthCookie',
+      'verifierOptionsFromEnv',
+    ].sort(),
+  );
+});
+
+test('index.ts re-exports names explicitly (no export *)', () => {
+  const source = readFileSync(join(__dirname, '../src/index.ts'), 'utf8');
+  expect(source).not.toMatch(/export \*/);
+});
