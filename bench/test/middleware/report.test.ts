@@ -1,6 +1,6 @@
 import { combineRounds, type LoadResult } from '../../middleware/src/load.js';
 import { computeRatios, COMPARISONS } from '../../middleware/src/report/comparisons.js';
-import { middlewareSection } from '../../middleware/src/report/markdown.js';
+import { addedCost, middlewareSection } from '../../middleware/src/report/markdown.js';
 import {
   replaceSection,
   SECTION_END,
@@ -104,7 +104,7 @@ describe('middleware benchmark report', () => {
     expect(text).toContain(
       '| Express: tokenward HS256 / express-jwt | 4.75× | ≥ 4× | met | 1.00× | **missed** |',
     );
-    expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1.0 | 3.0 | 25.0 | 40,000 |');
+    expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1 | 3 | 25.0 | 40,000 |');
     expect(text).toContain('test machine');
     const svg = ratioChart(ratios, 'sub <title>');
     expect(svg.startsWith('<svg')).toBe(true);
@@ -143,5 +143,27 @@ describe('combineRounds', () => {
     expect(combineRounds([round(10, 4), round(20, 2)]).requestsPerSec).toBe(15);
     const withCpu = (cpu: number): LoadResult => ({ ...round(10, 1), cpuMicrosPerRequest: cpu });
     expect(combineRounds([withCpu(50), withCpu(30), withCpu(40)]).cpuMicrosPerRequest).toBe(40);
+  });
+});
+
+describe('addedCost', () => {
+  it('states the server CPU tokenward and the peer add to the bare framework', () => {
+    const cpu = (cpuMicrosPerRequest: number): LoadResult => ({
+      requestsPerSec: 1,
+      p99Ms: 1,
+      p50Ms: 1,
+      total: 1,
+      failures: 0,
+      cpuMicrosPerRequest,
+    });
+    const results = new Map([
+      ['koa-bare', cpu(17)],
+      ['koa-tokenward-hs256', cpu(37)],
+      ['koa-tokenward-hs256-cache', cpu(27)],
+      ['koa-peer-hs256', cpu(409)],
+    ]);
+    expect(addedCost({ results })).toEqual([
+      '- Koa: bare 17.0 µs of server CPU per request; tokenward (HS256) adds 20.0 µs, 10.0 µs with `cache: true`; koa-jwt adds 392.0 µs. 0.9× of bare would leave tokenward 1.9 µs.',
+    ]);
   });
 });
