@@ -49,6 +49,8 @@ export type {
   TokenExtractor,
   TokenExtractorOptions,
 } from './extract/create-token-extractor.js';
+export { createUnlessMatcher } from './unless/create-unless-matcher.js';
+export type { UnlessOptions, UnlessPath, UnlessTarget } from './unless/unless-options.js';
 export type { ClaimPath } from './roles/claim-path.js';
 export { claimValues, readClaim } from './roles/read-claim.js';
 export { createAuthorizer } from './roles/create-authorizer.js';

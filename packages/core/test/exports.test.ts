@@ -21,6 +21,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'createRemoteJwks',
       'createSigner',
       'createTokenExtractor',
+      'createUnlessMatcher',
       'createVerifier',
       'decodeUnverified',
       'generateKeyPair',

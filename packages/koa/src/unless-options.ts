@@ -1,8 +1,12 @@
+import type {
+  UnlessOptions as CoreUnlessOptions,
+  UnlessPath as CoreUnlessPath,
+} from '@tokenward/core';
 import type { Context } from 'koa';
 
 /**
  * A path to skip: an exact pathname, a RegExp tested on the pathname, or either restricted to
- * some methods (`{ url: '/items', methods: ['GET'] }`).
+ * some methods. The same type as `UnlessPath` of `@tokenward/core`.
  *
  * @example
  * ```ts
@@ -11,15 +15,12 @@ import type { Context } from 'koa';
  * const paths: UnlessPath[] = ['/health', /^\/public\//, { url: '/items', methods: ['GET'] }];
  * ```
  */
-export type UnlessPath =
-  | string
-  | RegExp
-  | { url: string | RegExp; methods?: string | string[]; method?: string | string[] };
+export type UnlessPath = CoreUnlessPath;
 
 /**
- * When `.unless()` skips the middleware; the request is skipped when ANY condition matches.
- * Names and meaning follow koa-unless. Pathnames are compared as received (no decoding, no
- * normalisation), so an unusual spelling is authenticated rather than skipped.
+ * When `.unless()` skips the middleware (any one condition is enough), as in koa-unless: core's
+ * `UnlessOptions` with a `custom` test that receives the Koa context. `useOriginalUrl` (default
+ * `true`) matches `ctx.originalUrl` rather than the mount-relative `ctx.url`.
  *
  * @example
  * ```ts
@@ -28,15 +29,4 @@ export type UnlessPath =
  * const options: UnlessOptions = { path: ['/login'], method: 'OPTIONS' };
  * ```
  */
-export interface UnlessOptions {
-  /** Paths to skip. */
-  path?: UnlessPath | UnlessPath[];
-  /** Methods to skip on every path, e.g. `'OPTIONS'`. */
-  method?: string | string[];
-  /** Pathname endings to skip, e.g. `'.css'`. */
-  ext?: string | string[];
-  /** A custom test; `true` skips. */
-  custom?: (ctx: Context) => boolean | Promise<boolean>;
-  /** Match `ctx.originalUrl` (default `true`) rather than the mount-relative `ctx.url`. */
-  useOriginalUrl?: boolean;
-}
+export type UnlessOptions = CoreUnlessOptions<Context>;
