@@ -55,6 +55,8 @@ export type { ClaimPath } from './roles/claim-path.js';
 export { claimValues, readClaim } from './roles/read-claim.js';
 export { createAuthorizer } from './roles/create-authorizer.js';
 export type { Authorizer, AuthorizerOptions } from './roles/create-authorizer.js';
+export { parseRequirement } from './roles/parse-requirement.js';
+export type { RequirementOptions } from './roles/parse-requirement.js';
 export { checkCsrf } from './cookies/check-csrf.js';
 export type { CsrfOptions } from './cookies/check-csrf.js';
 export { clearAuthCookie, serializeAuthCookie } from './cookies/serialize-auth-cookie.js';

@@ -27,6 +27,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'generateKeyPair',
       'generateSecret',
       'httpAnswer',
+      'parseRequirement',
       'readClaim',
       'readRevocationKeys',
       'readSubjectRevocation',

@@ -1,5 +1,5 @@
+import { parseRequirement } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { parseRequirement } from './lib/requirement.js';
 import type { RequirementOptions } from './types.js';
 import { runGuard } from './lib/run-guard.js';
 

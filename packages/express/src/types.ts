@@ -1,4 +1,8 @@
-import type { JwtClaims, JwtError } from '@tokenward/core';
+import type {
+  JwtClaims,
+  JwtError,
+  RequirementOptions as CoreRequirementOptions,
+} from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { UnlessOptions } from './unless-options.js';
 
@@ -114,7 +118,7 @@ export interface UnlessMiddleware extends RequestHandler {
 }
 
 /**
- * How several required roles or scopes combine.
+ * How several required roles or scopes combine: `RequirementOptions` of `@tokenward/core`.
  *
  * @example
  * ```ts
@@ -124,7 +128,4 @@ export interface UnlessMiddleware extends RequestHandler {
  * const staff = requireRoles(['admin', 'editor'], anyOf);
  * ```
  */
-export interface RequirementOptions {
-  /** `all` (default): every value is required; `any`: one of them is enough. */
-  mode?: 'all' | 'any';
-}
+export type RequirementOptions = CoreRequirementOptions;

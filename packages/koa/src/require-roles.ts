@@ -1,5 +1,5 @@
+import { parseRequirement } from '@tokenward/core';
 import type { Context, Middleware, Next } from 'koa';
-import { parseRequirement } from './lib/requirement.js';
 import { runGuard } from './lib/run-guard.js';
 import type { RequirementOptions } from './types.js';
 

@@ -1,4 +1,8 @@
-import type { JwtClaims, JwtError } from '@tokenward/core';
+import type {
+  JwtClaims,
+  JwtError,
+  RequirementOptions as CoreRequirementOptions,
+} from '@tokenward/core';
 import type { Context, Middleware } from 'koa';
 import type { UnlessOptions } from './unless-options.js';
 
@@ -73,7 +77,7 @@ export interface UnlessMiddleware<S = object> extends Middleware<S> {
 }
 
 /**
- * How several required roles or scopes combine.
+ * How several required roles or scopes combine: `RequirementOptions` of `@tokenward/core`.
  *
  * @example
  * ```ts
@@ -83,7 +87,4 @@ export interface UnlessMiddleware<S = object> extends Middleware<S> {
  * const staff = requireRoles(['admin', 'editor'], anyOf);
  * ```
  */
-export interface RequirementOptions {
-  /** `all` (default): every value is required; `any`: one of them is enough. */
-  mode?: 'all' | 'any';
-}
+export type RequirementOptions = CoreRequirementOptions;

@@ -36,5 +36,5 @@ export function Roles(
   options?: RequirementOptions,
 ): ClassDecorator & MethodDecorator;
 export function Roles(...args: unknown[]): ClassDecorator & MethodDecorator {
-  return requirementDecorator(ROLES_KEY, 'Roles', args);
+  return requirementDecorator(ROLES_KEY, 'roles', 'Roles', args);
 }

@@ -36,5 +36,5 @@ export function Scopes(
   options?: RequirementOptions,
 ): ClassDecorator & MethodDecorator;
 export function Scopes(...args: unknown[]): ClassDecorator & MethodDecorator {
-  return requirementDecorator(SCOPES_KEY, 'Scopes', args);
+  return requirementDecorator(SCOPES_KEY, 'scopes', 'Scopes', args);
 }
