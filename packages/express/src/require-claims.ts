@@ -1,4 +1,4 @@
-import { configError, type JwtClaims, JwtError } from '@tokenward/core';
+import { configError, type JwtClaims } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { runGuard, type GuardCheck } from './lib/run-guard.js';
 
@@ -31,10 +31,7 @@ export function requireClaims<T = JwtClaims>(
     configError('predicate', 'must be a function (claims, req) => boolean');
   return async function requireClaimsMiddleware(req: Request, res: Response, next: NextFunction) {
     const check: GuardCheck = async (claims, authenticator) => {
-      if ((await predicate(claims as T, req)) === true) return;
-      const refused = new JwtError('ERR_JWT_INSUFFICIENT_SCOPE');
-      refused.realm = authenticator.realm;
-      throw refused;
+      if ((await predicate(claims as T, req)) !== true) authenticator.refuse();
     };
     if (await runGuard('requireClaims', check, req, res, next)) next();
   };

@@ -1,4 +1,4 @@
-import { configError, type JwtClaims, JwtError } from '@tokenward/core';
+import { configError, type JwtClaims } from '@tokenward/core';
 import type { Context, Middleware, Next } from 'koa';
 import { runGuard } from './lib/run-guard.js';
 
@@ -33,10 +33,7 @@ export function requireClaims<T = JwtClaims>(
     await runGuard(
       'requireClaims',
       async (claims, authenticator) => {
-        if ((await predicate(claims as T, ctx)) === true) return;
-        const refused = new JwtError('ERR_JWT_INSUFFICIENT_SCOPE');
-        refused.realm = authenticator.realm;
-        throw refused;
+        if ((await predicate(claims as T, ctx)) !== true) authenticator.refuse();
       },
       ctx,
     );

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   createAuthenticator,
-  JwtError,
   createSigner,
   type AuthResult,
   type Authenticator,
@@ -136,9 +135,7 @@ export class JwtAuthService {
    * ```
    */
   refuse(): never {
-    const refused = new JwtError('ERR_JWT_INSUFFICIENT_SCOPE');
-    refused.realm = this.realm;
-    throw refused;
+    return this.#authenticator.refuse();
   }
 
   /**

@@ -121,6 +121,7 @@ export interface Requirement {
  * const auth = createAuthenticator();
  * const result = await auth.authenticate(view);
  * auth.authorize(result.authenticated ? result.claims : undefined, { roles: ['admin'] });
+ * if (result.authenticated && result.claims.tenant !== 'acme') auth.refuse();
  * ```
  */
 export interface Authenticator<T = JwtClaims> {
@@ -135,4 +136,15 @@ export interface Authenticator<T = JwtClaims> {
    * `ERR_JWT_MISSING` (401) when there are no claims (an anonymous request under optional auth).
    */
   authorize(claims: T | undefined, requirement: Requirement): void;
+  /**
+   * Throws `ERR_JWT_INSUFFICIENT_SCOPE` (403, `insufficient_scope` challenge, configured realm):
+   * the refusal of an authorization check of the app's own over verified claims, as when a
+   * `requireClaims` predicate does not hold.
+   *
+   * @example
+   * ```ts
+   * if (claims.tenant !== tenantId) auth.refuse();
+   * ```
+   */
+  refuse(): never;
 }

@@ -25,10 +25,11 @@ function bool(value: unknown, fallback: boolean, option: string): boolean {
 /**
  * The authenticate step every adapter shares: extract the one token of a request, refuse it over
  * plain HTTP (`requireHttps`), apply the CSRF check to cookie-carried tokens on unsafe methods,
- * verify it, validate the claims; and `authorize` roles/scopes. A request without token is
- * `ERR_JWT_MISSING`, except with `credentialsRequired: false` and for a CORS preflight (`OPTIONS`
- * with `Access-Control-Request-Method`), which are anonymous. Everything it throws or rejects
- * with is a `JwtError` with `realm` set, ready to answer (`status`, `headers`, `body`).
+ * verify it, validate the claims; `authorize` roles/scopes, and `refuse` (403) when a check of
+ * the app's own fails. A request without token is `ERR_JWT_MISSING`, except with
+ * `credentialsRequired: false` and for a CORS preflight (`OPTIONS` with
+ * `Access-Control-Request-Method`), which are anonymous. Everything it throws or rejects with is
+ * a `JwtError` with `realm` set, ready to answer (`status`, `headers`, `body`).
  *
  * With no options (or without `key` and `verifier`) the verifier comes from the environment
  * (`verifierOptionsFromEnv()`). Options are validated here, naming the option.
@@ -144,6 +145,9 @@ export function createAuthenticator<T = JwtClaims>(
       } catch (err) {
         throw withRealm(err);
       }
+    },
+    refuse(): never {
+      throw withRealm(new JwtError('ERR_JWT_INSUFFICIENT_SCOPE'));
     },
   });
 }

@@ -197,6 +197,32 @@ describe('authorize', () => {
   });
 });
 
+describe('refuse', () => {
+  it('throws 403 insufficient_scope in the configured realm, without a scope attribute', () => {
+    const shop = createAuthenticator({ algorithms: ['HS256'], key: SECRET, realm: 'shop' });
+    let err: unknown;
+    try {
+      shop.refuse();
+    } catch (thrown) {
+      err = thrown;
+    }
+    expect(err).toBeInstanceOf(JwtError);
+    const refused = err as JwtError;
+    expect([refused.code, refused.status, refused.realm]).toEqual([
+      'ERR_JWT_INSUFFICIENT_SCOPE',
+      403,
+      'shop',
+    ]);
+    expect(refused.scope).toBeUndefined();
+    expect(refused.headers['WWW-Authenticate']).toBe(
+      'Bearer realm="shop", error="insufficient_scope", error_description="The access token does not grant the required scope"',
+    );
+    // A fresh error each time: an app that changes one changes no other.
+    refused.realm = 'x';
+    expect(() => shop.refuse()).toThrow(expect.objectContaining({ realm: 'shop' }));
+  });
+});
+
 describe('cookies and CSRF', () => {
   it('authenticates by cookie, and refuses an unsafe cross-site request with 403 and no challenge', async () => {
     use({ cookie: 'access_token' });
