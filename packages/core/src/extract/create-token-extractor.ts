@@ -92,7 +92,7 @@ export function createTokenExtractor(options: TokenExtractorOptions = {}): Token
   if (getToken !== undefined && typeof getToken !== 'function') {
     configError('getToken', 'must be a function');
   }
-  return async (req) => {
+  const fromRequest = (req: RequestView): ExtractedToken[] => {
     const found: ExtractedToken[] = [];
     const header = readAuthorization(req);
     if (header !== undefined) found.push({ token: header, source: 'header' });
@@ -100,11 +100,29 @@ export function createTokenExtractor(options: TokenExtractorOptions = {}): Token
     if (fromCookie !== undefined) found.push({ token: fromCookie, source: 'cookie' });
     const fromQuery = query ? readQuery(req) : undefined;
     if (fromQuery !== undefined) found.push({ token: fromQuery, source: 'query' });
-    const custom = getToken === undefined ? undefined : await fromGetter(getToken, req);
-    if (custom !== undefined) found.push({ token: custom, source: 'custom' });
-    // RFC 6750 §2: clients MUST NOT use more than one method per request.
-    if (found.length > 1)
-      throw invalidRequest('The request carries tokens from more than one source');
-    return found[0];
+    return found;
   };
+  if (getToken === undefined) {
+    // Without a custom getter extraction is synchronous: no extra await on the hot path.
+    return (req) => {
+      try {
+        return Promise.resolve(onlyOne(fromRequest(req)));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    };
+  }
+  return async (req) => {
+    const found = fromRequest(req);
+    const custom = await fromGetter(getToken, req);
+    if (custom !== undefined) found.push({ token: custom, source: 'custom' });
+    return onlyOne(found);
+  };
+}
+
+// RFC 6750 §2: clients MUST NOT use more than one method per request.
+function onlyOne(found: ExtractedToken[]): ExtractedToken | undefined {
+  if (found.length > 1)
+    throw invalidRequest('The request carries tokens from more than one source');
+  return found[0];
 }

@@ -14,26 +14,45 @@ function hostOf(req: Request): string | undefined {
   return req.get('Host') || undefined;
 }
 
-// The view is keyed back to its request so a user `getToken(req)` receives the Express request.
-const requests = new WeakMap<RequestView, Request>();
+/**
+ * Core's framework-neutral view of an Express request (Express 4 and 5 alike; `trust proxy` is
+ * honoured through `req.secure`, `req.ip` and the host rule above). The fields core reads only
+ * for some options (`secure`, `remoteAddress`, `host`) are computed on first use: Express
+ * derives them from `trust proxy` on every access, and a Bearer request never needs them.
+ */
+class ExpressRequestView implements RequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: RequestView['headers'];
+  readonly rawHeaders: readonly string[];
+
+  constructor(readonly req: Request) {
+    this.method = req.method;
+    this.url = req.originalUrl ?? req.url;
+    this.headers = req.headers;
+    this.rawHeaders = req.rawHeaders;
+  }
+
+  get secure(): boolean {
+    return this.req.secure;
+  }
+
+  get remoteAddress(): string | undefined {
+    return this.req.ip ?? this.req.socket?.remoteAddress;
+  }
+
+  get host(): string | undefined {
+    return hostOf(this.req);
+  }
+}
 
 /**
- * Builds core's framework-neutral view of an Express request (Express 4 and 5 alike).
+ * Builds core's view of an Express request.
  *
  * @param req - the Express request
  */
 export function requestView(req: Request): RequestView {
-  const view: RequestView = {
-    method: req.method,
-    url: req.originalUrl ?? req.url,
-    headers: req.headers,
-    rawHeaders: req.rawHeaders,
-    secure: req.secure,
-    remoteAddress: req.ip ?? req.socket?.remoteAddress,
-    host: hostOf(req),
-  };
-  requests.set(view, req);
-  return view;
+  return new ExpressRequestView(req);
 }
 
 /**
@@ -42,5 +61,5 @@ export function requestView(req: Request): RequestView {
  * @param view - a view made by {@link requestView}
  */
 export function requestOf(view: RequestView): Request | undefined {
-  return requests.get(view);
+  return view instanceof ExpressRequestView ? view.req : undefined;
 }

@@ -1,27 +1,45 @@
 import type { RequestView } from '@tokenward/core';
 import type { Context } from 'koa';
 
-// The view is keyed back to its context so a user `getToken(ctx)` receives the Koa context.
-const contexts = new WeakMap<RequestView, Context>();
+/**
+ * Core's framework-neutral view of a Koa request (Koa 2 and 3 alike; `app.proxy` is honoured
+ * through `ctx.secure`, `ctx.ip` and `ctx.host`). The fields core reads only for some options
+ * (`secure`, `remoteAddress`, `host`) are computed on first use: on the hot path of a Bearer
+ * request they are never needed.
+ */
+class KoaRequestView implements RequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: RequestView['headers'];
+  readonly rawHeaders: readonly string[];
+
+  constructor(readonly ctx: Context) {
+    this.method = ctx.method;
+    this.url = ctx.originalUrl ?? ctx.url;
+    this.headers = ctx.req.headers;
+    this.rawHeaders = ctx.req.rawHeaders;
+  }
+
+  get secure(): boolean {
+    return this.ctx.secure;
+  }
+
+  get remoteAddress(): string | undefined {
+    return this.ctx.ip || this.ctx.req.socket?.remoteAddress;
+  }
+
+  get host(): string | undefined {
+    return this.ctx.host || undefined;
+  }
+}
 
 /**
- * Builds core's framework-neutral view of a Koa request (Koa 2 and 3 alike; `app.proxy` is
- * honoured through `ctx.secure`, `ctx.ip` and `ctx.host`).
+ * Builds core's view of a Koa request.
  *
  * @param ctx - the Koa context
  */
 export function requestView(ctx: Context): RequestView {
-  const view: RequestView = {
-    method: ctx.method,
-    url: ctx.originalUrl ?? ctx.url,
-    headers: ctx.req.headers,
-    rawHeaders: ctx.req.rawHeaders,
-    secure: ctx.secure,
-    remoteAddress: ctx.ip || ctx.req.socket?.remoteAddress,
-    host: ctx.host || undefined,
-  };
-  contexts.set(view, ctx);
-  return view;
+  return new KoaRequestView(ctx);
 }
 
 /**
@@ -30,5 +48,5 @@ export function requestView(ctx: Context): RequestView {
  * @param view - a view made by {@link requestView}
  */
 export function contextOfView(view: RequestView): Context | undefined {
-  return contexts.get(view);
+  return view instanceof KoaRequestView ? view.ctx : undefined;
 }
