@@ -24,35 +24,57 @@ function hostOf(req: AnyRequest, headers: RequestView['headers']): string | unde
 }
 
 /**
- * Builds core's `RequestView` from the request object of any Nest platform: an Express request
- * (an `IncomingMessage` with `originalUrl`, `secure`, `ip`), a Fastify request (`raw`, `protocol`,
+ * Core's `RequestView` of the request object of any Nest platform: an Express request (an
+ * `IncomingMessage` with `originalUrl`, `secure`, `ip`), a Fastify request (`raw`, `protocol`,
  * `ip`), a plain `IncomingMessage`, or a socket.io handshake (`headers`, `url`, `secure`,
  * `address`). Trust-proxy decisions are the framework's: `secure` and `ip` are taken as given.
+ * Those fields (and `host`) are read on first use only: the platforms derive them from their
+ * trust-proxy settings on every access, and a Bearer request never needs them.
+ */
+class NestRequestView implements RequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: RequestView['headers'];
+  readonly rawHeaders: readonly string[] | undefined;
+  private readonly raw: Partial<IncomingMessage>;
+
+  constructor(private readonly req: AnyRequest) {
+    const raw: Partial<IncomingMessage> = isIncomingMessage(req.raw)
+      ? req.raw
+      : (req as Partial<IncomingMessage>);
+    this.raw = raw;
+    this.headers = (req.headers ?? raw.headers ?? {}) as RequestView['headers'];
+    const url = [req.originalUrl, req.url, raw.url].find((v): v is string => typeof v === 'string');
+    const method = [req.method, raw.method].find((v): v is string => typeof v === 'string');
+    this.method = (method ?? 'GET').toUpperCase();
+    this.url = url ?? '/';
+    this.rawHeaders = isIncomingMessage(raw) ? raw.rawHeaders : undefined;
+  }
+
+  get secure(): boolean {
+    const { req, raw } = this;
+    if (typeof req.secure === 'boolean') return req.secure;
+    if (typeof req.protocol === 'string') return req.protocol === 'https';
+    return (raw.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  }
+
+  get remoteAddress(): string | undefined {
+    const { req, raw } = this;
+    return [req.ip, raw.socket?.remoteAddress, req.address].find(
+      (v): v is string => typeof v === 'string',
+    );
+  }
+
+  get host(): string | undefined {
+    return hostOf(this.req, this.headers);
+  }
+}
+
+/**
+ * Builds core's `RequestView` from the request object of any Nest platform.
+ *
+ * @param request - an Express or Fastify request, an `IncomingMessage` or a socket.io handshake
  */
 export function toRequestView(request: unknown): RequestView {
-  const req = (request ?? {}) as AnyRequest;
-  const raw: Partial<IncomingMessage> = isIncomingMessage(req.raw)
-    ? req.raw
-    : (req as Partial<IncomingMessage>);
-  const headers = (req.headers ?? raw.headers ?? {}) as RequestView['headers'];
-  const secure =
-    typeof req.secure === 'boolean'
-      ? req.secure
-      : typeof req.protocol === 'string'
-        ? req.protocol === 'https'
-        : (raw.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
-  const remoteAddress = [req.ip, raw.socket?.remoteAddress, req.address].find(
-    (v): v is string => typeof v === 'string',
-  );
-  const url = [req.originalUrl, req.url, raw.url].find((v): v is string => typeof v === 'string');
-  const method = [req.method, raw.method].find((v): v is string => typeof v === 'string');
-  return {
-    host: hostOf(req, headers),
-    method: (method ?? 'GET').toUpperCase(),
-    url: url ?? '/',
-    headers,
-    rawHeaders: isIncomingMessage(raw) ? raw.rawHeaders : undefined,
-    secure,
-    remoteAddress,
-  };
+  return new NestRequestView((request ?? {}) as AnyRequest);
 }
