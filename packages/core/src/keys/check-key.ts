@@ -27,7 +27,9 @@ export function hmacSecretProblem(secret: Uint8Array, alg: Algorithm): string | 
     .toString('latin1')
     .trim();
   if (text.includes('-----BEGIN')) return 'an HMAC secret must not be a PEM key';
-  if (text.startsWith('{')) return 'an HMAC secret must not be a JWK or other JSON';
+  if (text.startsWith('{') && isJsonObject(text)) {
+    return 'an HMAC secret must not be a JWK or other JSON';
+  }
   if (text.startsWith('ssh-') || text.startsWith('ecdsa-sha2-')) {
     return 'an HMAC secret must not be an OpenSSH key';
   }
@@ -153,6 +155,17 @@ function rsaKey(key: KeyObject): KeyObject {
   pos += algorithmIdentifier;
   header(); // BIT STRING
   return createPublicKey({ key: der.subarray(pos + 1), format: 'der', type: 'pkcs1' });
+}
+
+// Whether text is a JSON object (a JWK pasted as a secret). Only a parse tells: a random secret
+// starts with `{` once in 256 and must not be refused for it.
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
 }
 
 // Whether bytes parse as a DER public key, PKCS#1 RSA public key or X.509 certificate.

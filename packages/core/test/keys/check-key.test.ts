@@ -1,5 +1,5 @@
 import { createSecretKey, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { ALGORITHMS, JwtError } from '../../src/index.js';
+import { ALGORITHMS, generateSecret, JwtError } from '../../src/index.js';
 import { checkHmacSecret, checkKeyForAlgorithm } from '../../src/keys/check-key.js';
 import { importKeyInput } from '../../src/keys/import-key-input.js';
 
@@ -58,6 +58,20 @@ describe('checkKeyForAlgorithm', () => {
     expect(() =>
       checkHmacSecret(Buffer.from('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA'), 'HS256', 'key'),
     ).toThrow(/OpenSSH/);
+  });
+
+  it('refuses a JWK pasted as a secret, but not random bytes that happen to start with "{"', () => {
+    const jwk = Buffer.from(JSON.stringify(pairs.p256.publicKey.export({ format: 'jwk' })));
+    expect(() => checkHmacSecret(jwk, 'HS256', 'key')).toThrow(/JWK or other JSON/);
+    const brace = Buffer.concat([Buffer.from('{'), Buffer.alloc(31, 0xc3)]);
+    expect(() => checkHmacSecret(brace, 'HS256', 'key')).not.toThrow();
+  });
+
+  it('accepts every generated secret (one in 256 starts with "{")', () => {
+    for (let i = 0; i < 2000; i++) {
+      const secret = generateSecret('HS256');
+      expect(() => checkHmacSecret(secret, 'HS256', 'key')).not.toThrow();
+    }
   });
 });
 
