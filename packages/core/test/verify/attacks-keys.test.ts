@@ -395,7 +395,7 @@ describe('one key, one family; JWK alg pins the key', () => {
     expect(construction({ algorithms: ['RS256'], key: pem }).code).toBe('ERR_JWT_KEY_INVALID');
   });
 
-  it('accepts a PKCS#1 PEM and an X.509 certificate PEM', async () => {
+  it('accepts a PKCS#1 PEM (X.509 certificates: test/keys/x509-certificate.test.ts)', async () => {
     const token = signToken('RS256', keys.rsa.privateKey, { alg: 'RS256' }, body);
     const pkcs1 = keys.rsa.publicKey.export({ format: 'pem', type: 'pkcs1' }) as string;
     await expect(
