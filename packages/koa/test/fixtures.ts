@@ -1,5 +1,5 @@
 // Shared test material: both Koa majors, a secret, real tokens from core's signer, a tiny router.
-import { createSigner, type JwtClaims, type SignOptions } from '@tokenward/core';
+import { hs256TestTokens } from '@tokenward/test-tokens';
 import Koa3 from 'koa';
 import Koa2 from 'koa2';
 
@@ -9,37 +9,10 @@ export const MAJORS = [
   ['koa3', Koa3],
 ] as const;
 
-/** The HS256 secret of these tests. */
-export const SECRET = 'the koa adapter test secret, long, 32+ bytes';
-
-/** Verifier options matching {@link sign}. */
-export const VERIFY = { algorithms: ['HS256' as const], key: SECRET };
-
-const signer = createSigner({ algorithm: 'HS256', key: SECRET, expiresIn: '15m' });
-
-/**
- * A real HS256 token.
- *
- * @param claims - the claims
- * @param options - per-token lifetime etc.
- */
-export function sign(
-  claims: JwtClaims = { sub: 'user-1' },
-  options?: SignOptions,
-): Promise<string> {
-  return signer.sign(claims, options);
-}
-
-/** A token that expired an hour ago. */
-export function signExpired(claims: JwtClaims = { sub: 'user-1' }): Promise<string> {
-  const past = createSigner({
-    algorithm: 'HS256',
-    key: SECRET,
-    expiresIn: '5m',
-    clock: () => Date.now() - 3_600_000,
-  });
-  return past.sign(claims);
-}
+/** The HS256 secret of these tests, matching verifier options, and real tokens (15 min; expired). */
+export const { SECRET, VERIFY, sign, signExpired } = hs256TestTokens(
+  'the koa adapter test secret, long, 32+ bytes',
+);
 
 /**
  * A minimal router for the tests (no router package involved).
