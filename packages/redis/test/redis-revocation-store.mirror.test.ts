@@ -1,10 +1,11 @@
-import { JwtError, MemoryRevocationStore, type JwtClaims } from '@tokenward/core';
+import { JwtError, MemoryRevocationStore } from '@tokenward/core';
 import fc from 'fast-check';
 import { RedisRevocationStore } from '../src/index.js';
 import { createKeyLayout } from '../src/lib/key-codec.js';
 import { nowSeconds, redisClients, waitFor } from './helpers/clients.js';
 import { describeRedis, describeRedisServer, REDIS_URL } from './helpers/redis-env.js';
 import { startRedisServer, type TestRedisServer } from './helpers/redis-server.js';
+import { applyParityOps, parityClaims, parityOps, parityQueries } from './helpers/parity.js';
 import { trackUnhandledRejections } from './helpers/unhandled-rejections.js';
 
 const prefix = `tokenward-test:mirror:${process.pid}:`;
@@ -134,69 +135,30 @@ describeRedis('local mirror (shared Redis)', () => {
 
   it('answers exactly like MemoryRevocationStore, live and after a reload (property)', async () => {
     const base = nowSeconds();
-    const iss = fc.constantFrom(undefined, '', 'a', 'b:*');
-    const name = fc.constantFrom('x', 'y', 'x ', '*');
-    const offset = fc.integer({ min: -400, max: 400 });
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('token' as const), iss, jti: name, exp: offset }),
-      fc.record({
-        kind: fc.constant('rule' as const),
-        iss,
-        sub: name,
-        issuedBefore: offset,
-        until: offset,
-      }),
-    );
-    const query = fc.record({
-      iss,
-      jti: fc.option(name, { nil: undefined }),
-      sub: fc.option(name, { nil: undefined }),
-      iat: fc.option(offset, { nil: undefined }),
-    });
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(op, { maxLength: 8 }),
-        fc.array(query, { minLength: 1, maxLength: 6 }),
-        async (ops, queries) => {
-          run += 1;
-          const runPrefix = `${prefix}parity:${run}:`;
-          const writer = mirrored({ prefix: runPrefix });
-          await writer.ready();
-          const memory = new MemoryRevocationStore();
-          try {
-            for (const o of ops) {
-              if (o.kind === 'token') {
-                const token = { iss: o.iss, jti: o.jti, exp: base + o.exp };
-                await Promise.all([writer.revoke(token), memory.revoke(token)]);
-              } else {
-                const rule = {
-                  iss: o.iss,
-                  sub: o.sub,
-                  issuedBefore: base + o.issuedBefore,
-                  until: base + o.until,
-                };
-                await Promise.all([writer.revokeSubject(rule), memory.revokeSubject(rule)]);
-              }
-            }
-            const reloaded = mirrored({ prefix: runPrefix });
-            await reloaded.ready();
-            for (const q of queries) {
-              const claims: JwtClaims = {
-                ...q,
-                iat: q.iat === undefined ? undefined : base + q.iat,
-              };
-              const expected = await memory.isRevoked(claims);
-              expect(await writer.isRevoked(claims)).toBe(expected);
-              expect(await reloaded.isRevoked(claims)).toBe(expected);
-            }
-            expect([writer.mirrorState, reloaded.mirrorState]).toEqual(['live', 'live']);
-          } finally {
-            memory.close();
-            await Promise.all(stores.splice(-2).map((s) => s.close()));
+      fc.asyncProperty(parityOps, parityQueries(6), async (ops, queries) => {
+        run += 1;
+        const runPrefix = `${prefix}parity:${run}:`;
+        const writer = mirrored({ prefix: runPrefix });
+        await writer.ready();
+        const memory = new MemoryRevocationStore();
+        try {
+          await applyParityOps([writer, memory], ops, base);
+          const reloaded = mirrored({ prefix: runPrefix });
+          await reloaded.ready();
+          for (const q of queries) {
+            const claims = parityClaims(q, base);
+            const expected = await memory.isRevoked(claims);
+            expect(await writer.isRevoked(claims)).toBe(expected);
+            expect(await reloaded.isRevoked(claims)).toBe(expected);
           }
-        },
-      ),
+          expect([writer.mirrorState, reloaded.mirrorState]).toEqual(['live', 'live']);
+        } finally {
+          memory.close();
+          await Promise.all(stores.splice(-2).map((s) => s.close()));
+        }
+      }),
       { numRuns: 40 },
     );
   });

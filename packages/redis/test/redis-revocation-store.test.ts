@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { RedisRevocationStore, REDIS_REVOCATION_DEFAULTS } from '../src/index.js';
 import { nowSeconds, redisClients, waitFor } from './helpers/clients.js';
 import { describeRedis, REDIS_URL } from './helpers/redis-env.js';
+import { applyParityOps, parityClaims, parityOps, parityQueries } from './helpers/parity.js';
 import { trackUnhandledRejections } from './helpers/unhandled-rejections.js';
 
 const prefix = `tokenward-test:store:${process.pid}:`;
@@ -223,61 +224,22 @@ describeRedis('RedisRevocationStore against Redis', () => {
 
   it('answers exactly like MemoryRevocationStore for any sequence of operations', async () => {
     const base = nowSeconds();
-    const iss = fc.constantFrom(undefined, '', 'a', 'b:*');
-    const name = fc.constantFrom('x', 'y', 'x ', '*');
-    const offset = fc.integer({ min: -400, max: 400 });
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('token' as const), iss, jti: name, exp: offset }),
-      fc.record({
-        kind: fc.constant('rule' as const),
-        iss,
-        sub: name,
-        issuedBefore: offset,
-        until: offset,
-      }),
-    );
-    const query = fc.record({
-      iss,
-      jti: fc.option(name, { nil: undefined }),
-      sub: fc.option(name, { nil: undefined }),
-      iat: fc.option(offset, { nil: undefined }),
-    });
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(op, { maxLength: 8 }),
-        fc.array(query, { minLength: 1, maxLength: 8 }),
-        async (ops, queries) => {
-          run += 1;
-          const redis = new RedisRevocationStore({ client, prefix: `${prefix}parity:${run}:` });
-          const memory = new MemoryRevocationStore();
-          try {
-            for (const o of ops) {
-              if (o.kind === 'token') {
-                const token = { iss: o.iss, jti: o.jti, exp: base + o.exp };
-                await Promise.all([redis.revoke(token), memory.revoke(token)]);
-              } else {
-                const rule = {
-                  iss: o.iss,
-                  sub: o.sub,
-                  issuedBefore: base + o.issuedBefore,
-                  until: base + o.until,
-                };
-                await Promise.all([redis.revokeSubject(rule), memory.revokeSubject(rule)]);
-              }
-            }
-            for (const q of queries) {
-              const claims: JwtClaims = {
-                ...q,
-                iat: q.iat === undefined ? undefined : base + q.iat,
-              };
-              expect(await redis.isRevoked(claims)).toBe(await memory.isRevoked(claims));
-            }
-          } finally {
-            memory.close();
+      fc.asyncProperty(parityOps, parityQueries(8), async (ops, queries) => {
+        run += 1;
+        const redis = new RedisRevocationStore({ client, prefix: `${prefix}parity:${run}:` });
+        const memory = new MemoryRevocationStore();
+        try {
+          await applyParityOps([redis, memory], ops, base);
+          for (const q of queries) {
+            const claims = parityClaims(q, base);
+            expect(await redis.isRevoked(claims)).toBe(await memory.isRevoked(claims));
           }
-        },
-      ),
+        } finally {
+          memory.close();
+        }
+      }),
       { numRuns: 60 },
     );
   });
