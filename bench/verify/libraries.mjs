@@ -29,7 +29,7 @@ export async function makeVerifiers(keys, { cache = false } = {}) {
       key: keys.spec.family === 'HMAC' ? keys.secret : keys.publicKey,
       issuer: ISSUER,
       audience: AUDIENCE,
-      ...(cache ? { cache: true } : {}),
+      cache,
     });
     list.push({ name: 'tokenward', verify: (t) => verifier.verify(t), isAsync: true });
   } else {

@@ -28,7 +28,7 @@ function results(): Map<string, LoadResult> {
 
 describe('middleware benchmark report', () => {
   it('has every setup the issue lists, each framework with bare, tokenward HS256/RS256/JWKS and its peer', () => {
-    expect(SCENARIOS).toHaveLength(18);
+    expect(SCENARIOS).toHaveLength(21);
     for (const framework of ['express', 'koa', 'nest']) {
       expect(
         SCENARIOS.filter((s) => s.framework === framework)
@@ -41,6 +41,7 @@ describe('middleware benchmark report', () => {
           'tokenward:HS256',
           'tokenward:HS256',
           'tokenward:JWKS',
+          'tokenward:RS256',
           'tokenward:RS256',
         ].sort(),
       );
@@ -67,11 +68,17 @@ describe('middleware benchmark report', () => {
     });
     expect(byLabel('koa', 'tokenward RS256 / bare')?.met).toBeUndefined();
     expect(byLabel('koa', 'tokenward HS256 / bare')).toMatchObject({ cpuValue: 1, cpuMet: true });
-    expect(COMPARISONS.filter((c) => c.target !== undefined)).toHaveLength(12);
-    expect(SCENARIOS.filter((s) => s.cache).map((s) => s.id)).toEqual([
-      'express-tokenward-hs256-cache',
-      'koa-tokenward-hs256-cache',
-      'nest-tokenward-hs256-cache',
+    // Targets: defaults over bare and over the peer, and cache: false over the peer.
+    expect(COMPARISONS.filter((c) => c.target !== undefined)).toHaveLength(9);
+    expect(byLabel('koa', 'tokenward HS256 cache: false / bare')?.target).toBeUndefined();
+    // Only the cache: false rows set the option; every other tokenward row runs the defaults.
+    expect(SCENARIOS.filter((s) => s.cache !== undefined).map((s) => [s.id, s.cache])).toEqual([
+      ['express-tokenward-hs256-nocache', false],
+      ['express-tokenward-rs256-nocache', false],
+      ['koa-tokenward-hs256-nocache', false],
+      ['koa-tokenward-rs256-nocache', false],
+      ['nest-tokenward-hs256-nocache', false],
+      ['nest-tokenward-rs256-nocache', false],
     ]);
   });
 
@@ -159,11 +166,11 @@ describe('addedCost', () => {
     const results = new Map([
       ['koa-bare', cpu(17)],
       ['koa-tokenward-hs256', cpu(37)],
-      ['koa-tokenward-hs256-cache', cpu(27)],
+      ['koa-tokenward-hs256-nocache', cpu(27)],
       ['koa-peer-hs256', cpu(409)],
     ]);
     expect(addedCost({ results })).toEqual([
-      '- Koa: bare 17.0 µs of server CPU per request; tokenward (HS256) adds 20.0 µs, 10.0 µs with `cache: true`; koa-jwt adds 392.0 µs. 0.9× of bare would leave tokenward 1.9 µs.',
+      '- Koa: bare 17.0 µs of server CPU per request; tokenward (HS256) adds 20.0 µs, 10.0 µs with `cache: false`; koa-jwt adds 392.0 µs. 0.9× of bare would leave tokenward 1.9 µs.',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   createAuthenticator,
+  type AuthResult,
   type Authenticator,
   type AuthenticatorOptions,
   type JwtClaims,
@@ -60,19 +61,32 @@ export function jwt<T = JwtClaims>(options?: JwtOptions<T>): UnlessMiddleware {
   ) as Authenticator<JwtClaims>;
   const context: RequestContext = { authenticator, fail };
 
-  async function jwtMiddleware(req: Request, res: Response, next: NextFunction): Promise<void> {
-    attachContext(req, context);
-    let result;
-    try {
-      result = await authenticator.authenticate(requestView(req));
-    } catch (err) {
-      return fail(err, req, res, next);
-    }
+  const accept = (req: Request, result: AuthResult<JwtClaims>, next: NextFunction): void => {
     if (result.authenticated) {
       (req as AuthRequest).auth = result.claims;
       (req as AuthRequest).token = result.token;
     }
     next();
+  };
+
+  // Not `async`: a token verified without waiting calls `next()` in the same tick, and Express
+  // gets no promise to watch.
+  function jwtMiddleware(req: Request, res: Response, next: NextFunction): void {
+    attachContext(req, context);
+    let answer;
+    try {
+      answer = authenticator.authenticateNow(requestView(req));
+    } catch (err) {
+      return fail(err, req, res, next);
+    }
+    if (answer instanceof Promise) {
+      answer.then(
+        (result) => accept(req, result, next),
+        (err: unknown) => fail(err, req, res, next),
+      );
+      return;
+    }
+    accept(req, answer, next);
   }
   return withUnless(jwtMiddleware);
 }

@@ -1,4 +1,10 @@
-import { createAuthenticator, JwtError, type Authenticator, type JwtClaims } from '@tokenward/core';
+import {
+  createAuthenticator,
+  JwtError,
+  type Authenticator,
+  type AuthResult,
+  type JwtClaims,
+} from '@tokenward/core';
 import type { Context, Middleware, Next } from 'koa';
 import { answerJsonOnError } from './lib/json-onerror.js';
 import { attachContext, type RequestContext } from './lib/request-context.js';
@@ -51,22 +57,40 @@ export function jwt(options?: KoaJwtOptions<unknown, string, string>): UnlessMid
     },
   };
 
-  async function jwtMiddleware(ctx: Context, next: Next): Promise<unknown> {
-    attachContext(ctx, context);
-    const state = ctx.state as Record<string, unknown>;
-    let result;
-    try {
-      result = await authenticator.authenticate(requestView(ctx));
-    } catch (err) {
-      if (!settings.passthrough || !(err instanceof JwtError)) context.fail(ctx, err);
-      state.jwtOriginalError = err;
-      return next();
-    }
+  const accept = (ctx: Context, result: AuthResult<JwtClaims>, next: Next): Promise<unknown> => {
     if (result.authenticated) {
+      const state = ctx.state as Record<string, unknown>;
       state[settings.stateKey] = result.claims;
       state[settings.tokenKey] = result.token;
     }
     return next();
+  };
+  const refuse = (ctx: Context, err: unknown, next: Next): Promise<unknown> => {
+    if (!settings.passthrough || !(err instanceof JwtError)) context.fail(ctx, err);
+    (ctx.state as Record<string, unknown>).jwtOriginalError = err;
+    return next();
+  };
+
+  // Not `async`: a token verified without waiting goes on to `next()` in the same tick.
+  function jwtMiddleware(ctx: Context, next: Next): Promise<unknown> {
+    try {
+      attachContext(ctx, context);
+      let answer;
+      try {
+        answer = authenticator.authenticateNow(requestView(ctx));
+      } catch (err) {
+        return refuse(ctx, err, next);
+      }
+      if (answer instanceof Promise) {
+        return answer.then(
+          (result) => accept(ctx, result, next),
+          (err: unknown) => refuse(ctx, err, next),
+        );
+      }
+      return accept(ctx, answer, next);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   }
   return withUnless(jwtMiddleware as Middleware<object>);
 }

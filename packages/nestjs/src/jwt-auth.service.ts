@@ -103,10 +103,39 @@ export class JwtAuthService {
    * const result = await auth.authenticate(req, { optional: true });
    * ```
    */
-  async authenticate(request: unknown, options: AuthenticateOptions = {}): Promise<AuthResult> {
-    const result = await this.#authenticator.authenticate(toRequestView(request));
+  authenticate(request: unknown, options: AuthenticateOptions = {}): Promise<AuthResult> {
+    try {
+      return Promise.resolve(this.authenticateNow(request, options));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  /**
+   * {@link JwtAuthService.authenticate} without the promise when none is needed: the result
+   * itself when no step has to wait (core's `authenticateNow`), else a Promise of it. Throws (or
+   * rejects with) the same `JwtError`s. The guard's request path.
+   *
+   * @param request - the platform request object
+   * @param options - `{ optional: true }` to let anonymous requests through
+   * @example
+   * ```ts
+   * const answer = auth.authenticateNow(req);
+   * const result = answer instanceof Promise ? await answer : answer;
+   * ```
+   */
+  authenticateNow(
+    request: unknown,
+    options: AuthenticateOptions = {},
+  ): AuthResult | Promise<AuthResult> {
     const optional = options.optional ?? !this.credentialsRequired;
-    // Core decides what an anonymous request under required authentication is (401, challenge).
+    const answer = this.#authenticator.authenticateNow(toRequestView(request));
+    if (answer instanceof Promise) return answer.then((result) => this.#required(result, optional));
+    return this.#required(answer, optional);
+  }
+
+  // Core decides what an anonymous request under required authentication is (401, challenge).
+  #required(result: AuthResult, optional: boolean): AuthResult {
     if (!result.authenticated && !optional) this.#authenticator.authorize(undefined, {});
     return result;
   }

@@ -18,7 +18,7 @@ export function tokenwardOptions(scenario: Scenario, material: Material): Verifi
   const checks = {
     issuer: material.issuer,
     audience: material.audience,
-    ...(scenario.cache ? { cache: true } : {}),
+    ...(scenario.cache === undefined ? {} : { cache: scenario.cache }),
   };
   switch (scenario.key) {
     case 'HS256':

@@ -132,6 +132,18 @@ export interface Authenticator<T = JwtClaims> {
   /** Extracts, verifies and checks one request's token. */
   authenticate(req: RequestView): Promise<AuthResult<T>>;
   /**
+   * `authenticate` without the promise when none is needed: the result itself when no step has
+   * to wait (no custom `getToken` promise, no key fetch or resolver, no revocation store), else a
+   * Promise of it. Throws (or rejects with) the same `JwtError`s. The adapters' request path.
+   *
+   * @example
+   * ```ts
+   * const answer = auth.authenticateNow(view);
+   * const result = answer instanceof Promise ? await answer : answer;
+   * ```
+   */
+  authenticateNow(req: RequestView): AuthResult<T> | Promise<AuthResult<T>>;
+  /**
    * Throws `ERR_JWT_INSUFFICIENT_SCOPE` (403) when the claims do not meet the requirement, and
    * `ERR_JWT_MISSING` (401) when there are no claims (an anonymous request under optional auth).
    */

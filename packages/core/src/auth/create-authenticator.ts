@@ -1,13 +1,18 @@
 import { compileCsrfCheck } from '../cookies/check-csrf.js';
 import { configError, JwtError } from '../errors/jwt-error.js';
-import { createTokenExtractor } from '../extract/create-token-extractor.js';
+import { createTokenExtractorNow, type ExtractedToken } from '../extract/create-token-extractor.js';
 import { createAuthorizer } from '../roles/create-authorizer.js';
-import type { JwtClaims } from '../types/claims.js';
+import type { JwtClaims, VerifyResult } from '../types/claims.js';
+import { verifyNowOf } from '../verify/verify-now.js';
+import { isThenable } from '../lib/is-thenable.js';
 import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenticator-types.js';
 import { buildVerifier } from './build-verifier.js';
 import { checkHttps } from './check-https.js';
 import type { RequestView } from './request-view.js';
 import { DEFAULT_REALM } from '../errors/http-answer.js';
+
+// The answer for a request without a token where none is required (shared: it holds nothing).
+const ANONYMOUS = Object.freeze({ authenticated: false as const });
 
 // RFC 6750 §3: a quoted-string value without `"`, `\` or controls.
 const REALM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
@@ -77,10 +82,11 @@ export function createAuthenticator<T = JwtClaims>(
   if (validateClaims !== undefined && typeof validateClaims !== 'function') {
     configError('validateClaims', 'must be a function');
   }
-  const extract = createTokenExtractor(options);
+  const extract = createTokenExtractorNow(options);
   const csrf = compileCsrfCheck(options);
   const authorizer = createAuthorizer<T>(options);
   const verifier = buildVerifier(options as AuthenticatorOptions<unknown>);
+  const verifyNow = verifyNowOf(verifier);
 
   const withRealm = (err: unknown): JwtError => {
     let error =
@@ -115,23 +121,57 @@ export function createAuthenticator<T = JwtClaims>(
     return claims;
   };
 
-  async function authenticate(
-    req: Parameters<Authenticator<T>['authenticate']>[0],
-  ): Promise<AuthResult<T>> {
+  const accept = (found: ExtractedToken, verified: VerifyResult): AuthResult<T> => ({
+    authenticated: true,
+    claims: validate(verified.payload),
+    header: verified.header,
+    token: found.token,
+    source: found.source,
+  });
+
+  const rejectWithRealm = (err: unknown): never => {
+    throw withRealm(err);
+  };
+
+  // Everything after extraction; throws (not rejects) whatever goes wrong synchronously.
+  const verifyFound = (
+    req: RequestView,
+    found: ExtractedToken | undefined,
+  ): AuthResult<T> | Promise<AuthResult<T>> => {
+    if (found === undefined) {
+      // A CORS preflight never carries credentials (Fetch §4.8): let the CORS layer answer it.
+      if (credentialsRequired && !isPreflight(req)) throw new JwtError('ERR_JWT_MISSING');
+      return ANONYMOUS;
+    }
+    if (requireHttps) checkHttps(req);
+    if (found.source === 'cookie') csrf(req);
+    const verified = verifyNow(found.token);
+    if (isThenable(verified)) {
+      // Promise.resolve: a user's verifier may hand back another library's thenable.
+      return Promise.resolve(verified)
+        .then((result) => accept(found, result))
+        .catch(rejectWithRealm);
+    }
+    return accept(found, verified);
+  };
+
+  function authenticateNow(req: RequestView): AuthResult<T> | Promise<AuthResult<T>> {
     try {
-      const found = await extract(req);
-      if (found === undefined) {
-        // A CORS preflight never carries credentials (Fetch §4.8): let the CORS layer answer it.
-        if (credentialsRequired && !isPreflight(req)) throw new JwtError('ERR_JWT_MISSING');
-        return { authenticated: false };
+      const found = extract(req);
+      if (found instanceof Promise) {
+        return found.then((value) => verifyFound(req, value)).catch(rejectWithRealm);
       }
-      if (requireHttps) checkHttps(req);
-      if (found.source === 'cookie') csrf(req);
-      const { header, payload } = await verifier.verify(found.token);
-      const claims = validate(payload);
-      return { authenticated: true, claims, header, token: found.token, source: found.source };
+      return verifyFound(req, found);
     } catch (err) {
       throw withRealm(err);
+    }
+  }
+
+  function authenticate(req: RequestView): Promise<AuthResult<T>> {
+    try {
+      return Promise.resolve(authenticateNow(req));
+    } catch (err) {
+      return Promise.reject(err as JwtError);
     }
   }
 
@@ -139,6 +179,7 @@ export function createAuthenticator<T = JwtClaims>(
     verifier,
     realm,
     authenticate,
+    authenticateNow,
     authorize(claims: T | undefined, requirement: Parameters<Authenticator<T>['authorize']>[1]) {
       try {
         authorizer.authorize(claims, requirement);

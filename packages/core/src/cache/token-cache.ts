@@ -5,25 +5,27 @@ import type { VerifyResult } from '../types/claims.js';
 export const DEFAULT_CACHE_MAX = 1000;
 
 /**
- * Internal verified-token cache: a bounded LRU keyed on the exact token string. Results are
- * deep-frozen in place on insert, so neither the first caller nor later ones can corrupt what
- * the next request receives (freezing once is cheaper than copying on every hit).
+ * Internal verified-token cache: a bounded, approximately LRU map keyed on the exact token string.
+ * It keeps the results it is given as they are: the verifier stores a private copy and hands out
+ * copies of it, so no caller can change what the next request receives.
  */
 export interface TokenCache {
   /**
    * The cached result for this exact token, or `undefined` when absent or expired (an expired
-   * entry is removed). A hit becomes the most recently used entry.
+   * entry is removed). A hit on an entry in the older half of the cache makes it the most recently
+   * used one; a newer entry is not moved (that saves two Map operations on most hits), so a
+   * used entry outlives at least `max / 2` newer insertions.
    *
    * @param token - the exact token string
    * @param nowSeconds - current time, NumericDate seconds
    */
   get(token: string, nowSeconds: number): VerifyResult | undefined;
   /**
-   * Stores a verified result, valid while `nowSeconds < validUntilSeconds`. Deep-freezes `result`
-   * in place. Evicts the least recently used entry past `max`.
+   * Stores a verified result, valid while `nowSeconds < validUntilSeconds`. Evicts the oldest
+   * entry past `max`.
    *
    * @param token - the exact token string
-   * @param result - the verified header and payload (frozen by this call)
+   * @param result - the verified header and payload, not to be handed out as is
    * @param validUntilSeconds - first second at which the entry is no longer valid (e.g. `exp + leeway`)
    */
   set(token: string, result: VerifyResult, validUntilSeconds: number): void;
@@ -36,13 +38,8 @@ export interface TokenCache {
 interface Entry {
   result: VerifyResult;
   validUntil: number;
-}
-
-function deepFreeze(value: unknown): void {
-  // Verified results hold JSON data only; freezing before recursing also ends any cycle.
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  /** Value of the insertion counter when this entry was (re)inserted. */
+  stamp: number;
 }
 
 function readMax(option: unknown): number {
@@ -69,6 +66,12 @@ export function createTokenCache(option: true | { max?: number }): TokenCache {
   const max = readMax(option);
   // A Map iterates in insertion order: re-inserting on a hit makes the first key the LRU one.
   const entries = new Map<string, Entry>();
+  const half = max >> 1;
+  let inserted = 0;
+  const insert = (token: string, entry: Entry): void => {
+    entry.stamp = ++inserted;
+    entries.set(token, entry);
+  };
   return {
     max,
     get size() {
@@ -77,16 +80,20 @@ export function createTokenCache(option: true | { max?: number }): TokenCache {
     get(token, nowSeconds) {
       const entry = entries.get(token);
       if (entry === undefined) return undefined;
-      entries.delete(token);
-      if (!(nowSeconds < entry.validUntil)) return undefined;
-      entries.set(token, entry);
+      if (!(nowSeconds < entry.validUntil)) {
+        entries.delete(token);
+        return undefined;
+      }
+      if (inserted - entry.stamp >= half) {
+        entries.delete(token);
+        insert(token, entry);
+      }
       return entry.result;
     },
     set(token, result, validUntilSeconds) {
-      deepFreeze(result);
       entries.delete(token);
       if (entries.size >= max) entries.delete(entries.keys().next().value as string);
-      entries.set(token, { result, validUntil: validUntilSeconds });
+      insert(token, { result, validUntil: validUntilSeconds, stamp: 0 });
     },
   };
 }

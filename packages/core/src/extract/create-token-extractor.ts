@@ -84,6 +84,57 @@ async function fromGetter(
  * ```
  */
 export function createTokenExtractor(options: TokenExtractorOptions = {}): TokenExtractor {
+  const extractNow = createTokenExtractorNow(options);
+  return (req) => {
+    try {
+      return Promise.resolve(extractNow(req));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
+}
+
+/**
+ * Internal: the extractor of `options`, already validated, answering synchronously unless a
+ * custom getter has to be awaited; throws instead of rejecting.
+ */
+export type ExtractNow = (
+  req: RequestView,
+) => ExtractedToken | undefined | Promise<ExtractedToken | undefined>;
+
+function createExtractNow(
+  cookie: string | undefined,
+  query: boolean,
+  getToken: TokenExtractorOptions['getToken'],
+): ExtractNow {
+  if (getToken === undefined) {
+    return (req) =>
+      onlyOne(
+        readAuthorization(req),
+        cookie === undefined ? undefined : readCookie(req, cookie),
+        query ? readQuery(req) : undefined,
+        undefined,
+      );
+  }
+  return async (req) => {
+    const header = readAuthorization(req);
+    const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);
+    const fromQuery = query ? readQuery(req) : undefined;
+    return onlyOne(header, fromCookie, fromQuery, await fromGetter(getToken, req));
+  };
+}
+
+/**
+ * Internal: {@link createTokenExtractor} without the promise, for the authenticator's hot path.
+ *
+ * @param options - the same options
+ * @returns the synchronous-when-possible extractor
+ * @example
+ * ```ts
+ * const found = createTokenExtractorNow({ cookie: 'access_token' })(view);
+ * ```
+ */
+export function createTokenExtractorNow(options: TokenExtractorOptions = {}): ExtractNow {
   const { cookie, query = false, getToken } = options;
   if (cookie !== undefined && (typeof cookie !== 'string' || !COOKIE_NAME.test(cookie))) {
     configError('cookie', 'must be a cookie name (RFC 6265 token characters)');
@@ -92,37 +143,25 @@ export function createTokenExtractor(options: TokenExtractorOptions = {}): Token
   if (getToken !== undefined && typeof getToken !== 'function') {
     configError('getToken', 'must be a function');
   }
-  const fromRequest = (req: RequestView): ExtractedToken[] => {
-    const found: ExtractedToken[] = [];
-    const header = readAuthorization(req);
-    if (header !== undefined) found.push({ token: header, source: 'header' });
-    const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);
-    if (fromCookie !== undefined) found.push({ token: fromCookie, source: 'cookie' });
-    const fromQuery = query ? readQuery(req) : undefined;
-    if (fromQuery !== undefined) found.push({ token: fromQuery, source: 'query' });
-    return found;
-  };
-  if (getToken === undefined) {
-    // Without a custom getter extraction is synchronous: no extra await on the hot path.
-    return (req) => {
-      try {
-        return Promise.resolve(onlyOne(fromRequest(req)));
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    };
-  }
-  return async (req) => {
-    const found = fromRequest(req);
-    const custom = await fromGetter(getToken, req);
-    if (custom !== undefined) found.push({ token: custom, source: 'custom' });
-    return onlyOne(found);
-  };
+  return createExtractNow(cookie, query, getToken);
 }
 
 // RFC 6750 §2: clients MUST NOT use more than one method per request.
-function onlyOne(found: ExtractedToken[]): ExtractedToken | undefined {
-  if (found.length > 1)
-    throw invalidRequest('The request carries tokens from more than one source');
-  return found[0];
+function onlyOne(
+  header: string | undefined,
+  cookie: string | undefined,
+  query: string | undefined,
+  custom: string | undefined,
+): ExtractedToken | undefined {
+  const count =
+    Number(header !== undefined) +
+    Number(cookie !== undefined) +
+    Number(query !== undefined) +
+    Number(custom !== undefined);
+  if (count > 1) throw invalidRequest('The request carries tokens from more than one source');
+  if (header !== undefined) return { token: header, source: 'header' };
+  if (cookie !== undefined) return { token: cookie, source: 'cookie' };
+  if (query !== undefined) return { token: query, source: 'query' };
+  if (custom !== undefined) return { token: custom, source: 'custom' };
+  return undefined;
 }

@@ -10,7 +10,9 @@ function countAuthorization(rawHeaders: readonly string[] | undefined): number {
   let count = 0;
   // rawHeaders alternates name, value.
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]?.toLowerCase() === 'authorization') count++;
+    const name = rawHeaders[i];
+    // Length first: only a 13-character name is worth lower-casing.
+    if (name?.length === 13 && name.toLowerCase() === 'authorization') count++;
   }
   return count;
 }
@@ -30,6 +32,12 @@ export function readAuthorization(req: RequestView): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
     throw invalidRequest('The request carries more than one Authorization header');
+  }
+  // The usual form, `Bearer <token>` with one space, read without the regular expression.
+  if (value.startsWith('Bearer ') && value.charCodeAt(7) !== 0x20) {
+    const token = value.slice(7);
+    if (!isB64Token(token)) throw invalidRequest('The Authorization header is malformed');
+    return token;
   }
   const match = CREDENTIALS.exec(value);
   if (match === null) throw invalidRequest('The Authorization header is malformed');

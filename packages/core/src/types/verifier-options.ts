@@ -43,7 +43,11 @@ export interface VerifierOptions {
   clock?: () => number;
   /** Revocation store, consulted last. */
   revocation?: RevocationStore;
-  /** Verified-token cache: `true` for defaults, or `{ max }` entries (default 1,000). */
+  /**
+   * Verified-token cache: `false`, `true` (1,000 entries) or `{ max }`. Default: on for a key fixed
+   * by the configuration (secret, PEM, `KeyObject`, JWK, local JWK Set), off for a remote JWK Set or
+   * a key resolver. `exp`/`nbf`/`iat`/`maxTokenAge` and revocation are checked on every call.
+   */
   cache?: boolean | { max?: number };
 }
 

@@ -4,6 +4,7 @@ import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
 import { buildKeyStrategy } from './key-strategy.js';
 import { readVerifierOptions } from './read-verifier-options.js';
 import { VerifierCore, type VerifiedJws } from './verifier-core.js';
+import { VERIFY_NOW, type VerifyNow } from './verify-now.js';
 
 export type { VerifiedJws } from './verifier-core.js';
 
@@ -30,9 +31,13 @@ export type { VerifiedJws } from './verifier-core.js';
  */
 export function createVerifier(options: VerifierOptions): Verifier {
   const core = createCore(options);
-  return Object.freeze({
+  const verifyNow: VerifyNow = (token) => core.runNow(token, true) as ReturnType<VerifyNow>;
+  const verifier = {
     verify: <T = JwtClaims>(token: string) => core.run(token, true) as Promise<VerifyResult<T>>,
-  });
+  };
+  // Not enumerable: the verifier's visible surface stays `verify` alone.
+  Object.defineProperty(verifier, VERIFY_NOW, { value: verifyNow });
+  return Object.freeze(verifier);
 }
 
 /**
@@ -51,6 +56,11 @@ export function createJwsVerifier(options: VerifierOptions): {
 function createCore(options: VerifierOptions): VerifierCore {
   const config = readVerifierOptions(options);
   const strategy = buildKeyStrategy((options as { key?: unknown }).key, config.algorithms);
-  const cache = config.cache === undefined ? undefined : createTokenCache(config.cache);
+  // Default: on when the key is fixed by the configuration, where a token's verdict can only
+  // change with time (re-checked on every hit) or revocation (asked on every call); off for
+  // remote JWK Sets and resolvers, whose key behind a `kid` may change.
+  const fixedKey = strategy.kind === 'static' || strategy.kind === 'set';
+  const option = config.cache ?? fixedKey;
+  const cache = option === false ? undefined : createTokenCache(option);
   return new VerifierCore(config, strategy, cache);
 }

@@ -20,7 +20,8 @@ export interface VerifierConfig {
   readonly maxTokenLength: number;
   readonly clock: () => number;
   readonly revocation: RevocationStore | undefined;
-  readonly cache: true | { max?: number } | undefined;
+  /** As given: `undefined` leaves the choice to the key (see `createVerifier`). */
+  readonly cache: boolean | { max?: number } | undefined;
 }
 
 // Names of other libraries' options that would otherwise be silently ignored.
@@ -111,10 +112,7 @@ export function readVerifierOptions(options: VerifierOptions): VerifierConfig {
     maxTokenLength: maxTokenLength as number,
     clock: clock as () => number,
     revocation: revocation as RevocationStore | undefined,
-    cache:
-      cache === true || (typeof cache === 'object' && cache !== null)
-        ? (cache as true | { max?: number })
-        : undefined,
+    cache: cache as boolean | { max?: number } | undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { checkIdentity } from '../claims/check-identity.js';
 import { checkTime, validUntil } from '../claims/check-time.js';
 import { JwtError } from '../errors/jwt-error.js';
 import { decodeAsciiBase64url, isCanonicalBase64url, isPlainAscii } from '../lib/base64url.js';
+import { cloneJson } from '../lib/clone-json.js';
 import { decodeJsonBytes } from '../lib/decode-json-segment.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
 import type { JwsHeader, JwtClaims, VerifyResult } from '../types/claims.js';
@@ -35,6 +36,8 @@ interface TokenParts {
 /**
  * The verification order of DESIGN.md §5 for one configured verifier (internal). `run(token,
  * true)` is `verify`; `run(token, false)` stops after the signature (JWS conformance tests).
+ * `runNow` is the same work answered synchronously when no step has to wait (a configured key
+ * and no revocation store): the request path of the adapters then needs no promise at all.
  */
 export class VerifierCore {
   // Decoded, checked headers by exact segment: the header of one issuer repeats on every token.
@@ -51,6 +54,18 @@ export class VerifierCore {
 
   run(token: unknown, claims: boolean): Promise<VerifyResult | VerifiedJws> {
     try {
+      return Promise.resolve(this.runNow(token, claims));
+    } catch (err) {
+      return Promise.reject(err as JwtError);
+    }
+  }
+
+  /** `run`, but synchronous where it can be: returns the result or a Promise, throws `JwtError`. */
+  runNow(
+    token: unknown,
+    claims: boolean,
+  ): VerifyResult | VerifiedJws | Promise<VerifyResult | VerifiedJws> {
+    try {
       // Step 1: a string within the length cap, before any decoding.
       if (typeof token !== 'string') throw new JwtError('ERR_JWT_MALFORMED');
       if (token.length > this.config.maxTokenLength) throw new JwtError('ERR_JWT_TOO_LARGE');
@@ -59,7 +74,8 @@ export class VerifierCore {
         const hit = this.cache.get(token, now);
         if (hit !== undefined) {
           checkTime(hit.payload, now, this.config);
-          return this.finish(hit);
+          // A copy: the cached payload is never handed out, so no caller can change it.
+          return this.finish({ header: hit.header, payload: cloneJson(hit.payload) });
         }
       }
       // Step 2: exactly three segments, header and payload non-empty.
@@ -97,7 +113,7 @@ export class VerifierCore {
       entry.check ??= configuredCheck(this.strategy, entry);
       return this.afterKey(entry, entry.check, parts);
     } catch (err) {
-      return Promise.reject(asJwtError(err));
+      throw asJwtError(err);
     }
   }
 
@@ -105,13 +121,12 @@ export class VerifierCore {
     entry: HeaderEntry,
     check: SignatureCheck,
     parts: TokenParts,
-  ): Promise<VerifyResult | VerifiedJws> {
+  ): VerifyResult | VerifiedJws | Promise<VerifyResult> {
     // Step 9: the signature, before the payload is even parsed.
     if (!check(parts.signingInput, parts.signatureSegment, parts.signature)) {
       throw new JwtError('ERR_JWT_SIGNATURE_INVALID');
     }
-    if (!parts.claims)
-      return Promise.resolve({ header: entry.header, payload: parts.payloadBytes });
+    if (!parts.claims) return { header: entry.header, payload: parts.payloadBytes };
     // Step 10: payload.
     const payload = decodeJsonBytes(parts.payloadBytes);
     // Steps 11–13: claim types and required claims, time, iss/aud/sub, typ.
@@ -121,13 +136,16 @@ export class VerifierCore {
     checkIdentity(payload, config);
     if (!entry.typOk) throw new JwtError('ERR_JWT_TYPE_MISMATCH');
     const result: VerifyResult = { header: entry.header, payload: payload as JwtClaims };
-    this.cache?.set(parts.token, result, validUntil(payload, config));
+    if (this.cache !== undefined) {
+      const kept = { header: entry.header, payload: cloneJson(payload) as JwtClaims };
+      this.cache.set(parts.token, kept, validUntil(payload, config));
+    }
     return this.finish(result);
   }
 
   // Step 14: revocation, only for a token that passed every other check.
-  private finish(result: VerifyResult): Promise<VerifyResult> {
-    if (this.config.revocation === undefined) return Promise.resolve(result);
+  private finish(result: VerifyResult): VerifyResult | Promise<VerifyResult> {
+    if (this.config.revocation === undefined) return result;
     return checkRevocation(this.config.revocation, result);
   }
 

@@ -45,17 +45,24 @@ describe('verifier with cache', () => {
     expect(second.payload).toEqual(first.payload);
   });
 
-  it('hands out frozen results, so one caller cannot change what the next one sees', async () => {
-    const { verifier } = counted(true);
-    const token = await signer.sign({ sub: 'alice', roles: ['user'] });
-    const first = await verifier.verify<{ sub: string; roles: string[] }>(token);
-    expect(() => {
-      first.payload.sub = 'admin';
-    }).toThrow(TypeError);
-    expect(() => first.payload.roles.push('admin')).toThrow(TypeError);
-    const again = await verifier.verify<{ sub: string; roles: string[] }>(token);
-    expect(again.payload.sub).toBe('alice');
-    expect(again.payload.roles).toEqual(['user']);
+  it('hands out copies, so one caller cannot change what the next one sees', async () => {
+    const { verifier, calls } = counted(true);
+    const token = await signer.sign({ sub: 'alice', roles: ['user'], org: { id: 7 } });
+    type Claims = { sub: string; roles: string[]; org: { id: number } };
+    const first = await verifier.verify<Claims>(token);
+    first.payload.sub = 'admin';
+    first.payload.roles.push('admin');
+    first.payload.org.id = 1;
+    const second = await verifier.verify<Claims>(token);
+    expect(calls.n).toBe(1); // the second one was a hit
+    expect(second.payload).toMatchObject({ sub: 'alice', roles: ['user'], org: { id: 7 } });
+    second.payload.roles.push('root');
+    const third = await verifier.verify<Claims>(token);
+    expect(third.payload.roles).toEqual(['user']);
+    // Same shape as a fresh verification: null-prototype objects, real arrays.
+    expect(Object.getPrototypeOf(third.payload)).toBeNull();
+    expect(Object.getPrototypeOf(third.payload.org)).toBeNull();
+    expect(Array.isArray(third.payload.roles)).toBe(true);
   });
 
   it('never serves an entry at or past exp', async () => {

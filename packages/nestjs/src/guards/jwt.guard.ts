@@ -1,6 +1,6 @@
 import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import { JwtError, type Requirement } from '@tokenward/core';
+import { JwtError, type AuthResult, type JwtClaims, type Requirement } from '@tokenward/core';
 import { JwtHttpException } from '../errors/jwt-http-exception.js';
 import { JwtAuthService } from '../jwt-auth.service.js';
 import { getAuthState, setAuthState } from '../lib/auth-state.js';
@@ -18,6 +18,17 @@ import { setResponseHeaders } from '../lib/set-response-headers.js';
 
 /** A route handler or controller class: where route decorators store their metadata. */
 type DecoratedTarget = ReturnType<ExecutionContext['getHandler']>;
+
+// What the decorators of one route ask for, read once.
+interface RoutePlan {
+  readonly isPublic: boolean;
+  readonly requirements: readonly Requirement[];
+  readonly predicates: readonly ClaimsPredicate[];
+  readonly optional: boolean | undefined;
+}
+
+// The answer of every request allowed without waiting (shared: a settled promise holds nothing).
+const ALLOWED = Promise.resolve(true);
 
 /**
  * Authenticates the request, then checks the route's `@Roles` / `@Scopes` / `@RequireClaims` in the same guard — so
@@ -52,6 +63,8 @@ export class JwtGuard implements CanActivate {
    * @param reflector - reads the route decorators
    * @param adapterHost - the platform adapter, used to set response headers
    */
+  private readonly plans = new WeakMap<object, WeakMap<object, RoutePlan>>();
+
   constructor(
     protected readonly auth: JwtAuthService,
     protected readonly reflector: Reflector,
@@ -63,30 +76,25 @@ export class JwtGuard implements CanActivate {
    *
    * @param context - the Nest execution context
    */
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true) return true;
-    const requirements = this.requirements(targets);
-    const predicates = this.predicates(targets);
-    const optionalMark = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets);
-    // Requiring roles or scopes implies requiring a token.
-    const required = requirements.length > 0 || predicates.length > 0;
-    const optional = required ? false : optionalMark === true ? true : undefined;
-    const request = this.getRequest(context);
+  canActivate(context: ExecutionContext): Promise<boolean> {
     try {
+      const plan = this.planOf(context);
+      if (plan.isPublic) return ALLOWED;
+      const request = this.getRequest(context);
       // A request already authenticated by another JwtGuard (global + per-route) is not re-verified.
-      const state = getAuthState(request);
-      const result = state ?? (await this.auth.authenticate(request, { optional }));
-      if (result.authenticated) {
-        setAuthState(request as Record<string, unknown>, result);
-        for (const requirement of requirements) this.auth.authorize(result.claims, requirement);
-        for (const predicate of predicates) {
-          if ((await predicate(result.claims, request)) !== true) this.auth.refuse();
-        }
+      const answer =
+        getAuthState(request) ?? this.auth.authenticateNow(request, { optional: plan.optional });
+      if (answer instanceof Promise) {
+        return answer
+          .then((result) => this.authorizeResult(result, plan, request))
+          .catch((err: unknown) => Promise.reject(this.toException(err, context)));
       }
-      return true;
+      const decided = this.authorizeResult(answer, plan, request);
+      return decided === ALLOWED
+        ? decided
+        : decided.catch((err: unknown) => Promise.reject(this.toException(err, context)));
     } catch (err) {
-      throw this.toException(err, context);
+      return Promise.reject(this.toException(err, context));
     }
   }
 
@@ -125,6 +133,48 @@ export class JwtGuard implements CanActivate {
     if (!(err instanceof JwtError) || err.code === 'ERR_JWT_CONFIG_INVALID') return err;
     setResponseHeaders(this.getResponse(context), err.headers, this.adapterHost);
     return new JwtHttpException(err);
+  }
+
+  // After authentication: the route's requirements, then its predicates (which may be async).
+  private authorizeResult(result: AuthResult, plan: RoutePlan, request: unknown): Promise<boolean> {
+    if (!result.authenticated) return ALLOWED;
+    setAuthState(request as Record<string, unknown>, result);
+    for (const requirement of plan.requirements) this.auth.authorize(result.claims, requirement);
+    if (plan.predicates.length === 0) return ALLOWED;
+    return this.checkPredicates(plan.predicates, result.claims, request);
+  }
+
+  private async checkPredicates(
+    predicates: readonly ClaimsPredicate[],
+    claims: JwtClaims,
+    request: unknown,
+  ): Promise<boolean> {
+    for (const predicate of predicates) {
+      if ((await predicate(claims, request)) !== true) this.auth.refuse();
+    }
+    return true;
+  }
+
+  // Route metadata is fixed once the decorators ran: read it once per handler and class.
+  private planOf(context: ExecutionContext): RoutePlan {
+    const handler = context.getHandler();
+    const cls = context.getClass();
+    let byClass = this.plans.get(handler);
+    if (byClass === undefined) this.plans.set(handler, (byClass = new WeakMap()));
+    let plan = byClass.get(cls);
+    if (plan === undefined) byClass.set(cls, (plan = this.readPlan([handler, cls])));
+    return plan;
+  }
+
+  private readPlan(targets: readonly DecoratedTarget[]): RoutePlan {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [...targets]) === true;
+    const requirements = this.requirements(targets);
+    const predicates = this.predicates(targets);
+    const optionalMark = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, [...targets]);
+    // Requiring roles or scopes implies requiring a token.
+    const required = requirements.length > 0 || predicates.length > 0;
+    const optional = required ? false : optionalMark === true ? true : undefined;
+    return { isPublic, requirements, predicates, optional };
   }
 
   // Controller predicates first, then the route's: all of them must hold.

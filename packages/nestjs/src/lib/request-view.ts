@@ -13,6 +13,13 @@ function isIncomingMessage(value: unknown): value is IncomingMessage {
 
 const WITH_PORT = /:\d+$/;
 
+// The first of three candidates that is a string (no array built on the request path).
+function firstString(a: unknown, b: unknown, c: unknown): string | undefined {
+  if (typeof a === 'string') return a;
+  if (typeof b === 'string') return b;
+  return typeof c === 'string' ? c : undefined;
+}
+
 // Express 5 and Fastify 5 give `host` with the port, trust proxy honoured. Express 4's `req.host`
 // is the hostname without the port: then core falls back to the Host header.
 function hostOf(req: AnyRequest, headers: RequestView['headers']): string | undefined {
@@ -44,8 +51,8 @@ class NestRequestView implements RequestView {
       : (req as Partial<IncomingMessage>);
     this.raw = raw;
     this.headers = (req.headers ?? raw.headers ?? {}) as RequestView['headers'];
-    const url = [req.originalUrl, req.url, raw.url].find((v): v is string => typeof v === 'string');
-    const method = [req.method, raw.method].find((v): v is string => typeof v === 'string');
+    const url = firstString(req.originalUrl, req.url, raw.url);
+    const method = firstString(req.method, raw.method, undefined);
     this.method = (method ?? 'GET').toUpperCase();
     this.url = url ?? '/';
     this.rawHeaders = isIncomingMessage(raw) ? raw.rawHeaders : undefined;
@@ -60,9 +67,7 @@ class NestRequestView implements RequestView {
 
   get remoteAddress(): string | undefined {
     const { req, raw } = this;
-    return [req.ip, raw.socket?.remoteAddress, req.address].find(
-      (v): v is string => typeof v === 'string',
-    );
+    return firstString(req.ip, raw.socket?.remoteAddress, req.address);
   }
 
   get host(): string | undefined {

@@ -1,0 +1,92 @@
+import { SignJWT } from 'jose';
+import {
+  createAuthenticator,
+  JwtError,
+  MemoryRevocationStore,
+  type AuthenticatorOptions,
+  type RequestView,
+} from '@tokenward/core';
+
+// authenticateNow: the same answers as authenticate, without a promise when nothing has to wait.
+const SECRET = 'an-hs256-test-secret-of-32-bytes-or-more!';
+const NOW = 1_700_000_000;
+const clock = () => NOW * 1000;
+
+function sign(claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(NOW - 10)
+    .setExpirationTime(NOW + 600)
+    .setJti('t-1')
+    .sign(new TextEncoder().encode(SECRET));
+}
+
+function view(authorization?: string): RequestView {
+  const headers = authorization === undefined ? {} : { authorization };
+  const rawHeaders = authorization === undefined ? [] : ['Authorization', authorization];
+  return { method: 'GET', url: '/', headers, rawHeaders, secure: true };
+}
+
+function auth(options: AuthenticatorOptions = {}) {
+  return createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock, realm: 'r', ...options });
+}
+
+function thrown(fn: () => unknown): JwtError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(JwtError);
+    return err as JwtError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('authenticateNow', () => {
+  it('answers a configured key without a promise, with the same result as authenticate', async () => {
+    const token = await sign({ sub: 'alice' });
+    const a = auth();
+    for (let i = 0; i < 2; i++) {
+      // The first call verifies, the second is a verified-token cache hit: both synchronous.
+      const answer = a.authenticateNow(view(`Bearer ${token}`));
+      expect(answer).not.toBeInstanceOf(Promise);
+      expect(answer).toEqual(await a.authenticate(view(`Bearer ${token}`)));
+      expect(answer).toMatchObject({ authenticated: true, token, source: 'header' });
+    }
+  });
+
+  it('throws the JwtError that authenticate rejects with, realm set', async () => {
+    const a = auth();
+    const missing = thrown(() => a.authenticateNow(view()));
+    expect([missing.code, missing.status, missing.realm]).toEqual(['ERR_JWT_MISSING', 401, 'r']);
+    const bad = thrown(() => a.authenticateNow(view('Bearer abc.def.ghi')));
+    expect([bad.code, bad.realm]).toEqual(['ERR_JWT_MALFORMED', 'r']);
+    await expect(a.authenticate(view('Bearer abc.def.ghi'))).rejects.toMatchObject({
+      code: 'ERR_JWT_MALFORMED',
+    });
+    const spaced = thrown(() => a.authenticateNow(view('Bearer a b')));
+    expect([spaced.code, spaced.status]).toEqual(['ERR_JWT_INVALID_REQUEST', 400]);
+  });
+
+  it('returns a promise when a revocation store must be asked, and rejects a revoked token', async () => {
+    const token = await sign({ sub: 'alice' });
+    const revocation = new MemoryRevocationStore({ clock });
+    const a = auth({ revocation });
+    const answer = a.authenticateNow(view(`Bearer ${token}`));
+    expect(answer).toBeInstanceOf(Promise);
+    await expect(answer).resolves.toMatchObject({ authenticated: true });
+    await revocation.revoke({ jti: 't-1', exp: NOW + 600 });
+    const revoked = a.authenticateNow(view(`Bearer ${token}`));
+    await expect(revoked).rejects.toMatchObject({ code: 'ERR_JWT_REVOKED', realm: 'r' });
+    revocation.close();
+  });
+
+  it('returns a promise for a custom getter, and maps its failure to 400', async () => {
+    const token = await sign({ sub: 'bob' });
+    const ok = auth({ getToken: () => Promise.resolve(token) }).authenticateNow(view());
+    await expect(ok).resolves.toMatchObject({ authenticated: true, source: 'custom' });
+    const failing = auth({
+      getToken: () => Promise.reject(new Error('boom')),
+    }).authenticateNow(view());
+    await expect(failing).rejects.toMatchObject({ code: 'ERR_JWT_INVALID_REQUEST', realm: 'r' });
+  });
+});
