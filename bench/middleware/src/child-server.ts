@@ -15,6 +15,8 @@ export interface ChildServer {
   url: string;
   /** The server process's CPU time so far (user + system), microseconds. */
   cpuMicros(): Promise<number>;
+  /** The server process's monotonic clock (that of V8's CPU profile timestamps), microseconds. */
+  clockMicros(): Promise<number>;
   /** Ends the process and waits for it. */
   stop(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export interface ChildServer {
  * @param entry - path of the compiled `server-main.js`
  * @param scenarioId - the scenario to start
  * @param material - keys and URLs for the verifiers
+ * @param execArgv - Node options for the child (e.g. `--cpu-prof`)
  * @returns the running server
  * @example
  * ```ts
@@ -35,8 +38,10 @@ export function startChild(
   entry: string,
   scenarioId: string,
   material: Material,
+  execArgv: readonly string[] = [],
 ): Promise<ChildServer> {
   const child: ChildProcess = fork(entry, [scenarioId], {
+    execArgv: [...execArgv],
     env: { ...process.env, NODE_ENV: 'production', [MATERIAL_ENV]: JSON.stringify(material) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -52,7 +57,12 @@ export function startChild(
     }, 30_000);
     child.once('message', (message: { port?: number }) => {
       clearTimeout(timer);
-      resolve({ url: `http://127.0.0.1:${message.port}/`, stop, cpuMicros: () => askCpu(child) });
+      resolve({
+        url: `http://127.0.0.1:${message.port}/`,
+        stop,
+        cpuMicros: () => ask(child, 'cpu', 'cpuMicros'),
+        clockMicros: () => ask(child, 'clock', 'clockMicros'),
+      });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -61,14 +71,15 @@ export function startChild(
   });
 }
 
-function askCpu(child: ChildProcess): Promise<number> {
+function ask(child: ChildProcess, question: string, answer: string): Promise<number> {
   return new Promise((resolve) => {
-    const onMessage = (message: { cpuMicros?: number }): void => {
-      if (typeof message.cpuMicros !== 'number') return;
+    const onMessage = (message: Record<string, unknown>): void => {
+      const value = message[answer];
+      if (typeof value !== 'number') return;
       child.off('message', onMessage);
-      resolve(message.cpuMicros);
+      resolve(value);
     };
     child.on('message', onMessage);
-    child.send('cpu');
+    child.send(question);
   });
 }

@@ -42,6 +42,13 @@ export interface LoadResult {
   roundsRps?: number[];
   /** Median over the rounds of the server's CPU time per request, microseconds. */
   cpuMicrosPerRequest?: number;
+  /**
+   * One round: requests/s over the mean of the bare framework's measured just before and just
+   * after it (1 for the bare framework). After combining: those of every round, in order.
+   */
+  relative?: number;
+  /** The {@link LoadResult.relative} value of each round, in order (set by `combineRounds`). */
+  roundsRelative?: number[];
 }
 
 /**
@@ -79,7 +86,16 @@ export async function loadOnce(
   };
 }
 
-function median(values: readonly number[]): number {
+/**
+ * The median of a non-empty list (the mean of the two middle values for an even length).
+ *
+ * @param values - the numbers
+ * @example
+ * ```ts
+ * median([3, 1, 2]); // 2
+ * ```
+ */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
@@ -108,6 +124,9 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
     roundsRps: rounds.map((r) => r.requestsPerSec),
     ...(rounds.every((r) => r.cpuMicrosPerRequest !== undefined)
       ? { cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest as number)) }
+      : {}),
+    ...(rounds.length > 0 && rounds.every((r) => r.relative !== undefined)
+      ? { roundsRelative: rounds.map((r) => r.relative as number) }
       : {}),
   };
 }

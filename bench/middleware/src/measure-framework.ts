@@ -4,11 +4,17 @@ import type { MaterialSetup } from './material-setup.js';
 import { checkSetup } from './sanity.js';
 import type { Scenario } from './scenarios.js';
 
+// Unmeasured load right before every measured slice, seconds.
+const SETTLE_SECONDS = 0.5;
+
 /**
  * Measures the setups of one framework together: each server in its own child process, all
- * started and checked first, warmed up, then measured in interleaved rounds (rotating the order
- * each round) so that a disturbance on a shared machine hits every setup alike. Setups whose
- * server fails to start or answers wrongly are reported through `onBroken` and left out.
+ * started and checked first, warmed up, then measured in rounds. In each round every setup is
+ * measured once, in a rotating order, each one between two measurements of the bare framework
+ * (bare, A, bare, B, ..., bare): its `relative` value is its requests/s over the mean of those two,
+ * so a machine that gets slower or faster during the run (a shared one does) moves both sides of
+ * the ratio alike. Setups whose server fails to start or answers wrongly are reported through
+ * `onBroken` and left out.
  *
  * @param entry - path of the compiled `server-main.js`
  * @param scenarios - the framework's setups
@@ -53,20 +59,43 @@ export async function measureFramework(
           settings.connections,
         );
     }
+    const measure = async (s: Scenario): Promise<LoadResult> => {
+      const server = servers.get(s.id)!;
+      // Unmeasured first: a server that sat idle while the others ran starts its slice warm, as
+      // the bare one (measured every other slice) always does.
+      await loadOnce(server.url, tokenFor(s), SETTLE_SECONDS, settings.connections);
+      const cpuBefore = await server.cpuMicros();
+      const result = await loadOnce(
+        server.url,
+        tokenFor(s),
+        settings.seconds,
+        settings.connections,
+      );
+      const cpu = (await server.cpuMicros()) - cpuBefore;
+      const cpuMicrosPerRequest = result.total > 0 ? cpu / result.total : 0;
+      return { ...result, cpuMicrosPerRequest };
+    };
+    const bare = ready.find((s) => s.guard === 'none');
+    const others = ready.filter((s) => s !== bare);
     for (let round = 0; round < settings.rounds; round++) {
-      const order = ready.map((_, i) => ready[(i + round) % ready.length]!);
+      const order = others.map((_, i) => others[(i + round) % others.length]!);
+      if (bare === undefined) {
+        for (const s of order) rounds.get(s.id)!.push(await measure(s));
+        continue;
+      }
+      // Bracketed: bare, A, bare, B, bare, ... so each setup is compared with the bare framework
+      // measured right before and right after it, which cancels the drift of a shared machine.
+      const keepBare = (r: LoadResult): LoadResult => {
+        rounds.get(bare.id)!.push({ ...r, relative: 1 });
+        return r;
+      };
+      let before = keepBare(await measure(bare));
       for (const s of order) {
-        const server = servers.get(s.id)!;
-        const cpuBefore = await server.cpuMicros();
-        const result = await loadOnce(
-          server.url,
-          tokenFor(s),
-          settings.seconds,
-          settings.connections,
-        );
-        const cpu = (await server.cpuMicros()) - cpuBefore;
-        const cpuMicrosPerRequest = result.total > 0 ? cpu / result.total : 0;
-        rounds.get(s.id)!.push({ ...result, cpuMicrosPerRequest });
+        const result = await measure(s);
+        const after = keepBare(await measure(bare));
+        const reference = (before.requestsPerSec + after.requestsPerSec) / 2;
+        rounds.get(s.id)!.push({ ...result, relative: result.requestsPerSec / reference });
+        before = after;
       }
     }
   } finally {

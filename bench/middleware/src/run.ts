@@ -12,6 +12,8 @@ import { describeMachine } from './report/machine.js';
 import { middlewareSection } from './report/markdown.js';
 import { replaceSection } from './report/replace-section.js';
 import { ratioChart } from './report/svg-chart.js';
+import type { SampleCounts } from './profile/attribute-samples.js';
+import { measureShare } from './profile/measure-share.js';
 import { SCENARIOS } from './scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,12 +21,13 @@ const rootDir = join(here, '..', '..', '..');
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'), // pnpm passes a bare `--` through
   options: {
-    seconds: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '1' },
     warmup: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -56,6 +59,7 @@ console.log(
 );
 const setup = await createMaterial();
 const results = new Map<string, LoadResult>();
+const shares = new Map<string, SampleCounts>();
 let broken = 0;
 try {
   for (const framework of ['express', 'koa', 'nest'] as const) {
@@ -82,6 +86,23 @@ try {
       );
     }
   }
+  // tokenward's share of its server's CPU, from a CPU profile of each HS256 setup under load.
+  if (!values['no-profile']) {
+    console.log('');
+    for (const scenario of scenarios.filter((s) => s.guard === 'tokenward' && s.key === 'HS256')) {
+      try {
+        const counts = await measureShare(join(here, 'server-main.js'), scenario, setup, settings);
+        shares.set(scenario.id, counts);
+        const share = counts.busy === 0 ? 0 : counts.tokenward / counts.busy;
+        console.log(
+          `${scenario.label.padEnd(58)} ${(share * 100).toFixed(1).padStart(5)} % of ${counts.busy} busy samples in tokenward  → ${(1 - share).toFixed(2)}× implied`,
+        );
+      } catch (err) {
+        broken++;
+        console.error(`${scenario.label}: NOT PROFILED: ${(err as Error).message}`);
+      }
+    }
+  }
 } finally {
   await setup.close();
 }
@@ -105,12 +126,16 @@ if (!values['no-write'] && !only) {
     command: 'pnpm bench',
     settings:
       `autocannon on 127.0.0.1, ${settings.connections} connections; per framework, every server in its own child process ` +
-      `(autocannon in the parent), ${settings.warmupSeconds} s warm-up each, then ${settings.rounds} interleaved rounds of ` +
-      `${settings.seconds} s; requests/s and latencies are medians over the rounds`,
+      `(autocannon in the parent), ${settings.warmupSeconds} s warm-up each, then ${settings.rounds} rounds; in each round ` +
+      `every setup runs ${settings.seconds} s between two ${settings.seconds} s runs of the bare framework (bare, A, bare, B, …, bare), ` +
+      'each run right after 0.5 s of unmeasured load on the same server. ' +
+      'Requests/s and latencies are medians over the rounds; a ratio over the bare framework is the median over the rounds of the ' +
+      'setup’s requests/s over the mean of the two bare runs around it (ratios between two setups: the median of the per-round quotients of those values)',
     scenarios,
     results,
     ratios,
     chart: 'benchmarks-middleware.svg',
+    shares,
   });
   const page = join(rootDir, 'docs', 'benchmarks.md');
   writeFileSync(

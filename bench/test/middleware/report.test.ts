@@ -1,6 +1,10 @@
 import { combineRounds, type LoadResult } from '../../middleware/src/load.js';
-import { computeRatios, COMPARISONS } from '../../middleware/src/report/comparisons.js';
-import { addedCost, middlewareSection } from '../../middleware/src/report/markdown.js';
+import {
+  computeRatios,
+  COMPARISONS,
+  pairedRatio,
+} from '../../middleware/src/report/comparisons.js';
+import { addedCost, middlewareSection, shareTable } from '../../middleware/src/report/markdown.js';
 import {
   replaceSection,
   SECTION_END,
@@ -113,10 +117,32 @@ describe('middleware benchmark report', () => {
     );
     expect(text).toContain('| bare Koa | 10,000 | 10,000 / 10,000 | 1 | 3 | 25.0 | 40,000 |');
     expect(text).toContain('test machine');
+    expect(text).not.toContain('CPU profile'); // no shares given: no profile table
     const svg = ratioChart(ratios, 'sub <title>');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('sub &lt;title&gt;');
     expect(svg.match(/<rect /g)?.length).toBe(1 + 2 * ratios.length);
+  });
+
+  it('writes the CPU-profile table: share, implied ratio, verdict on the defaults only', () => {
+    const lines = shareTable({
+      scenarios: SCENARIOS,
+      shares: new Map([
+        ['koa-tokenward-hs256', { busy: 1_000, tokenward: 40 }],
+        ['koa-tokenward-hs256-nocache', { busy: 1_000, tokenward: 180 }],
+        ['nest-tokenward-hs256', { busy: 2_000, tokenward: 300 }],
+      ]),
+    });
+    expect(lines).toContain(
+      '| Koa + @tokenward/koa (HS256) | 1,000 | 40 | 4.0 % | 0.96× | ≥ 0.9× | met |',
+    );
+    expect(lines).toContain(
+      '| Koa + @tokenward/koa (HS256, cache: false) | 1,000 | 180 | 18.0 % | 0.82× | — | for information |',
+    );
+    expect(lines).toContain(
+      '| Nest + JwtGuard (HS256) | 2,000 | 300 | 15.0 % | 0.85× | ≥ 0.9× | **missed** |',
+    );
+    expect(shareTable({ scenarios: SCENARIOS })).toEqual([]);
   });
 
   it('regenerates only its own section of docs/benchmarks.md', () => {
@@ -127,6 +153,41 @@ describe('middleware benchmark report', () => {
       `# Benchmarks\n\n## Verify\nx\n\n${SECTION_START}\nnew\n${SECTION_END}\n`,
     );
     expect(replaceSection(undefined, 'new')).toContain(`${SECTION_START}\nnew\n${SECTION_END}`);
+  });
+});
+
+describe('pairedRatio', () => {
+  const withRelative = (roundsRelative: number[]): LoadResult => ({
+    ...run(1_000),
+    roundsRelative,
+  });
+
+  it('over the bare framework: the median of the per-round relative values', () => {
+    const bare = withRelative([1, 1, 1, 1, 1, 1, 1]);
+    expect(pairedRatio(withRelative([0.8, 0.95, 0.9]), bare)).toBeCloseTo(0.9);
+  });
+
+  it('between two setups: the median of the per-round quotients', () => {
+    const tokenward = withRelative([0.9, 0.6, 0.92]);
+    const peer = withRelative([0.2, 0.1, 0.23]);
+    expect(pairedRatio(tokenward, peer)).toBeCloseTo(4.5); // quotients 4.5, 6, 4
+  });
+
+  it('is undefined without relative values, and the ratio then falls back to the medians', () => {
+    expect(pairedRatio(run(900), run(1_000))).toBeUndefined();
+    const map = new Map([
+      ['koa-bare', { ...run(10_000), roundsRelative: [1, 1, 1] }],
+      ['koa-tokenward-hs256', { ...run(5_000), roundsRelative: [0.93, 0.91, 0.95] }],
+    ]);
+    const ratios = computeRatios(map);
+    const of = (id: string) => ratios.find((r) => r.of === id && r.over === 'koa-bare');
+    expect(of('koa-tokenward-hs256')?.value).toBeCloseTo(0.93); // not 5,000 / 10,000
+  });
+
+  it('comes from bracketed rounds: combineRounds keeps each round’s relative value', () => {
+    const round = (relative: number): LoadResult => ({ ...run(100), relative });
+    expect(combineRounds([round(0.9), round(0.8)]).roundsRelative).toEqual([0.9, 0.8]);
+    expect(combineRounds([run(100), round(0.8)]).roundsRelative).toBeUndefined();
   });
 });
 

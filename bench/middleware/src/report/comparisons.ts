@@ -1,4 +1,4 @@
-import type { LoadResult } from '../load.js';
+import { median, type LoadResult } from '../load.js';
 import type { Framework } from '../scenarios.js';
 
 /**
@@ -134,7 +134,7 @@ export function computeRatios(
     const of = valid(c.of);
     const over = valid(c.over);
     if (of === undefined || over === undefined) return { ...c };
-    const value = of.requestsPerSec / over.requestsPerSec;
+    const value = pairedRatio(of, over) ?? of.requestsPerSec / over.requestsPerSec;
     const ratio: Ratio = { ...c, value };
     if (c.target !== undefined) ratio.met = value >= c.target;
     if (of.cpuMicrosPerRequest && over.cpuMicrosPerRequest) {
@@ -143,4 +143,25 @@ export function computeRatios(
     }
     return ratio;
   });
+}
+
+/**
+ * The ratio from the bracketed rounds (see `measureFramework`): over the bare framework, the
+ * median of `of`'s per-round relative values; between two setups measured in the same rounds,
+ * the median of the per-round quotients. `undefined` when the runs carry no relative values.
+ *
+ * @param of - the numerator's combined run
+ * @param over - the denominator's combined run
+ * @returns the ratio, or `undefined`
+ * @example
+ * ```ts
+ * const value = pairedRatio(tokenward, bare) ?? tokenward.requestsPerSec / bare.requestsPerSec;
+ * ```
+ */
+export function pairedRatio(of: LoadResult, over: LoadResult): number | undefined {
+  const a = of.roundsRelative;
+  const b = over.roundsRelative;
+  if (a === undefined || b === undefined || a.length === 0 || b.length === 0) return undefined;
+  if (a.length === b.length) return median(a.map((value, i) => value / (b[i] as number)));
+  return median(a) / median(b);
 }

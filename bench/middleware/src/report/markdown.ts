@@ -1,5 +1,6 @@
 import type { LoadResult } from '../load.js';
 import type { Scenario } from '../scenarios.js';
+import type { SampleCounts } from '../profile/attribute-samples.js';
 import type { Ratio } from './comparisons.js';
 
 /**
@@ -27,6 +28,8 @@ export interface ReportInput {
   ratios: readonly Ratio[];
   /** The chart file, relative to the docs page. */
   chart: string;
+  /** CPU-profile sample counts of tokenward setups under load, by scenario id (optional). */
+  shares?: ReadonlyMap<string, SampleCounts>;
 }
 
 // autocannon reports latencies in whole milliseconds: 0 means under one.
@@ -62,7 +65,8 @@ export function middlewareSection(input: ReportInput): string {
     '  then re-checks `exp` and the rest of the time rules on every request; the `cache: false` rows',
     '  verify every request, as express-jwt, koa-jwt and passport-jwt do. The remote JWK Set rows',
     '  run without the cache (its default for keys that can change).',
-    '- Ratios are computed from the medians of the same run; the per-round figures show the noise.',
+    '- Ratios come from the same run, each setup against the bare runs measured right around it (see',
+    '  Settings); the per-round figures show the noise.',
     '  "Server CPU" is the server process\'s CPU time (user + system) per answered request: it',
     '  depends less than requests/s on what else the machine is doing.',
     '',
@@ -110,8 +114,50 @@ export function middlewareSection(input: ReportInput): string {
     '',
     `![Ratios of requests/s, tokenward over bare frameworks and peers](${input.chart})`,
     '',
+    ...shareTable(input),
   );
   return lines.join('\n');
+}
+
+/**
+ * The CPU-profile table: for each profiled tokenward setup, the share of the server's busy CPU
+ * samples spent in tokenward's code, and the ratio it implies (the bare framework does the same
+ * work without that share).
+ *
+ * @param input - the report input
+ * @returns Markdown lines (empty without shares)
+ * @example
+ * ```ts
+ * shareTable({ scenarios, shares }); // ['### tokenward's share ...', ...]
+ * ```
+ */
+export function shareTable(input: Pick<ReportInput, 'scenarios' | 'shares'>): string[] {
+  if (input.shares === undefined || input.shares.size === 0) return [];
+  const lines = [
+    "### tokenward's share of the server's CPU time (CPU profile)",
+    '',
+    'The same servers, each run alone under the same load with `--cpu-prof` (a sample every',
+    "250 µs): a sample counts as tokenward's when the first application frame above it (past",
+    "Node's internals: crypto, Buffer, Map …) is tokenward's code; the framework, the handler,",
+    'the HTTP server and garbage collection are not. With a share `s`, the bare framework does the',
+    'same work in `1 − s` of the time: this ratio does not move with the speed of a shared machine.',
+    '',
+    '| setup | busy samples | in tokenward | share | implied ratio over bare | target | verdict |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const s of input.scenarios) {
+    const counts = input.shares.get(s.id);
+    if (counts === undefined || counts.busy === 0) continue;
+    const share = counts.tokenward / counts.busy;
+    const implied = 1 - share;
+    const targeted = s.key === 'HS256' && s.cache === undefined;
+    const verdict = !targeted ? 'for information' : implied >= 0.9 ? 'met' : '**missed**';
+    lines.push(
+      `| ${s.label} | ${fmt(counts.busy)} | ${fmt(counts.tokenward)} | ${(share * 100).toFixed(1)} % | ${implied.toFixed(2)}× | ${targeted ? '≥ 0.9×' : '—'} | ${verdict} |`,
+    );
+  }
+  lines.push('');
+  return lines;
 }
 
 /**
