@@ -1,5 +1,6 @@
 import { configError, type JwtClaims } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { wantContext } from './lib/request-context.js';
 import { runGuard, type GuardCheck } from './lib/run-guard.js';
 
 /**
@@ -29,6 +30,7 @@ export function requireClaims<T = JwtClaims>(
 ): RequestHandler {
   if (typeof predicate !== 'function')
     configError('predicate', 'must be a function (claims, req) => boolean');
+  wantContext();
   return async function requireClaimsMiddleware(req: Request, res: Response, next: NextFunction) {
     const check: GuardCheck = async (claims, authenticator) => {
       if ((await predicate(claims as T, req)) !== true) authenticator.refuse();

@@ -1,6 +1,7 @@
 import { parseRequirement } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RequirementOptions } from './types.js';
+import { wantContext } from './lib/request-context.js';
 import { runGuard } from './lib/run-guard.js';
 
 /**
@@ -27,6 +28,7 @@ export function requireRoles(...roles: string[]): RequestHandler;
 export function requireRoles(roles: string[], options: RequirementOptions): RequestHandler;
 export function requireRoles(...args: unknown[]): RequestHandler {
   const requirement = parseRequirement('roles', args);
+  wantContext();
   return async function requireRolesMiddleware(req: Request, res: Response, next: NextFunction) {
     if (await runGuard('requireRoles', (c, a) => a.authorize(c, requirement), req, res, next)) {
       next();

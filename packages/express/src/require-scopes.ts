@@ -1,6 +1,7 @@
 import { parseRequirement } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RequirementOptions } from './types.js';
+import { wantContext } from './lib/request-context.js';
 import { runGuard } from './lib/run-guard.js';
 
 /**
@@ -28,6 +29,7 @@ export function requireScopes(...scopes: string[]): RequestHandler;
 export function requireScopes(scopes: string[], options: RequirementOptions): RequestHandler;
 export function requireScopes(...args: unknown[]): RequestHandler {
   const requirement = parseRequirement('scopes', args);
+  wantContext();
   return async function requireScopesMiddleware(req: Request, res: Response, next: NextFunction) {
     if (await runGuard('requireScopes', (c, a) => a.authorize(c, requirement), req, res, next)) {
       next();

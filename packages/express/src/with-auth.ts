@@ -1,5 +1,6 @@
 import type { JwtClaims } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { wantContext } from './lib/request-context.js';
 import { runGuard } from './lib/run-guard.js';
 import type { AuthenticatedRequest } from './types.js';
 
@@ -26,6 +27,7 @@ import type { AuthenticatedRequest } from './types.js';
 export function withAuth<T = JwtClaims>(
   handler: (req: AuthenticatedRequest<T>, res: Response, next: NextFunction) => unknown,
 ): RequestHandler {
+  wantContext();
   return async function withAuthMiddleware(req: Request, res: Response, next: NextFunction) {
     if (!(await runGuard('withAuth', undefined, req, res, next))) return;
     try {

@@ -19,9 +19,28 @@ const CONTEXT = Symbol.for('@tokenward/express.context');
  * @param req - the request
  * @param context - that middleware's authenticator and failure delivery
  */
+// Set once a guard (requireRoles, withAuth, ...) exists: only guards read the context, and a
+// property added to an Express request is not free. Global, for the same reason as CONTEXT.
+const WANTED = Symbol.for('@tokenward/express.contextWanted');
+const registry = globalThis as unknown as Record<symbol, boolean | undefined>;
+
+/**
+ * Tells every `jwt()` to leave its context on the requests it authenticates: called by each
+ * route guard when it is created.
+ *
+ * @example
+ * ```ts
+ * wantContext();
+ * ```
+ */
+export function wantContext(): void {
+  registry[WANTED] = true;
+}
+
 export function attachContext(req: Request, context: RequestContext): void {
-  // A plain symbol-keyed property: cheap on the hot path, invisible to JSON and for-in.
-  (req as unknown as Record<symbol, RequestContext>)[CONTEXT] = context;
+  // A plain symbol-keyed property: invisible to JSON and for-in.
+  if (registry[WANTED] === true)
+    (req as unknown as Record<symbol, RequestContext>)[CONTEXT] = context;
 }
 
 /**

@@ -21,16 +21,24 @@ function hostOf(req: Request): string | undefined {
  * derives them from `trust proxy` on every access, and a Bearer request never needs them.
  */
 class ExpressRequestView implements RequestView {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: RequestView['headers'];
-  readonly rawHeaders: readonly string[];
+  constructor(readonly req: Request) {}
 
-  constructor(readonly req: Request) {
-    this.method = req.method;
-    this.url = req.originalUrl ?? req.url;
-    this.headers = req.headers;
-    this.rawHeaders = req.rawHeaders;
+  // Read on demand: extraction needs the headers only, and reading an Express request's
+  // properties is not free.
+  get method(): string {
+    return this.req.method;
+  }
+
+  get url(): string {
+    return this.req.originalUrl ?? this.req.url;
+  }
+
+  get headers(): RequestView['headers'] {
+    return this.req.headers;
+  }
+
+  get rawHeaders(): readonly string[] {
+    return this.req.rawHeaders;
   }
 
   get secure(): boolean {
