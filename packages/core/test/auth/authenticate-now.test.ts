@@ -1,11 +1,11 @@
 import { SignJWT } from 'jose';
 import {
   createAuthenticator,
-  JwtError,
   MemoryRevocationStore,
   type AuthenticatorOptions,
   type RequestView,
 } from '@tokenward/core';
+import { thrown } from '../helpers/thrown';
 
 // authenticateNow: the same answers as authenticate, without a promise when nothing has to wait.
 const SECRET = 'an-hs256-test-secret-of-32-bytes-or-more!';
@@ -29,16 +29,6 @@ function view(authorization?: string): RequestView {
 
 function auth(options: AuthenticatorOptions = {}) {
   return createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock, realm: 'r', ...options });
-}
-
-function thrown(fn: () => unknown): JwtError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(JwtError);
-    return err as JwtError;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('authenticateNow', () => {

@@ -1,15 +1,6 @@
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { generateKeyPair, generateSecret, JwtError, type Algorithm } from '../../src/index.js';
-
-function thrown(fn: () => unknown): JwtError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(JwtError);
-    return err as JwtError;
-  }
-  throw new Error('did not throw');
-}
+import { thrown } from '../helpers/thrown';
 
 describe('generateSecret', () => {
   it.each([

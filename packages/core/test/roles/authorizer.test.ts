@@ -1,21 +1,11 @@
 import {
   claimValues,
   createAuthorizer,
-  JwtError,
   readClaim,
   type AuthorizerOptions,
   type Requirement,
 } from '@tokenward/core';
-
-function thrown(fn: () => void): JwtError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof JwtError) return err;
-    throw err;
-  }
-  throw new Error('expected a JwtError');
-}
+import { thrown } from '../helpers/thrown';
 
 describe('readClaim paths', () => {
   const claims = {
