@@ -95,8 +95,8 @@ export function createTokenExtractor(options: TokenExtractorOptions = {}): Token
 }
 
 /**
- * Internal: the extractor of `options`, already validated, answering synchronously unless a
- * custom getter has to be awaited; throws instead of rejecting.
+ * Internal: an extractor that answers synchronously unless a custom getter has to be awaited,
+ * and throws instead of rejecting.
  */
 export type ExtractNow = (
   req: RequestView,
