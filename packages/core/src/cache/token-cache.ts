@@ -1,6 +1,9 @@
 import { configError } from '../errors/jwt-error.js';
 import type { VerifyResult } from '../types/claims.js';
 
+// Characters of a token that key its entry: the tail of the signature.
+const KEY_LENGTH = 48;
+
 /** Default number of entries of the verified-token cache. */
 export const DEFAULT_CACHE_MAX = 1000;
 
@@ -36,6 +39,8 @@ export interface TokenCache {
 }
 
 interface Entry {
+  /** The exact token string this entry is for. */
+  token: string;
   result: VerifyResult;
   validUntil: number;
   /** Value of the insertion counter when this entry was (re)inserted. */
@@ -66,11 +71,15 @@ export function createTokenCache(option: true | { max?: number }): TokenCache {
   const max = readMax(option);
   // A Map iterates in insertion order: re-inserting on a hit makes the first key the LRU one.
   const entries = new Map<string, Entry>();
+  // Keyed on the token's last characters (its signature): hashing 48 characters instead of the
+  // whole token on every lookup; an entry is only ever served for its exact token string.
+  const keyOf = (token: string): string =>
+    token.length > KEY_LENGTH ? token.slice(-KEY_LENGTH) : token;
   const half = max >> 1;
   let inserted = 0;
-  const insert = (token: string, entry: Entry): void => {
+  const insert = (key: string, entry: Entry): void => {
     entry.stamp = ++inserted;
-    entries.set(token, entry);
+    entries.set(key, entry);
   };
   return {
     max,
@@ -78,22 +87,24 @@ export function createTokenCache(option: true | { max?: number }): TokenCache {
       return entries.size;
     },
     get(token, nowSeconds) {
-      const entry = entries.get(token);
-      if (entry === undefined) return undefined;
+      const key = keyOf(token);
+      const entry = entries.get(key);
+      if (entry === undefined || entry.token !== token) return undefined;
       if (!(nowSeconds < entry.validUntil)) {
-        entries.delete(token);
+        entries.delete(key);
         return undefined;
       }
       if (inserted - entry.stamp >= half) {
-        entries.delete(token);
-        insert(token, entry);
+        entries.delete(key);
+        insert(key, entry);
       }
       return entry.result;
     },
     set(token, result, validUntilSeconds) {
-      entries.delete(token);
+      const key = keyOf(token);
+      entries.delete(key);
       if (entries.size >= max) entries.delete(entries.keys().next().value as string);
-      insert(token, { result, validUntil: validUntilSeconds, stamp: 0 });
+      insert(key, { token, result, validUntil: validUntilSeconds, stamp: 0 });
     },
   };
 }

@@ -31,6 +31,18 @@ describe('createTokenCache', () => {
     expect(cache.get('a.b.c=', 50)).toBeUndefined();
   });
 
+  it('serves an entry only for its exact token, also when two tokens end alike', () => {
+    const cache = createTokenCache(true);
+    const tail = '.' + 'S'.repeat(60); // entries are looked up by the last characters
+    cache.set(`a${tail}`, result(1), 1e12);
+    expect(cache.get(`b${tail}`, 1)).toBeUndefined();
+    expect((cache.get(`a${tail}`, 1)?.payload as { sub: string }).sub).toBe('u1');
+    cache.set(`b${tail}`, result(2), 1e12); // takes the place of the first one
+    expect(cache.get(`a${tail}`, 1)).toBeUndefined();
+    expect((cache.get(`b${tail}`, 1)?.payload as { sub: string }).sub).toBe('u2');
+    expect(cache.size).toBe(1);
+  });
+
   it('never returns an entry at or past validUntil, and removes it', () => {
     const cache = createTokenCache(true);
     cache.set('t', result(1), 100);
