@@ -3,21 +3,27 @@ import type { Context } from 'koa';
 
 /**
  * Core's framework-neutral view of a Koa request (Koa 2 and 3 alike; `app.proxy` is honoured
- * through `ctx.secure`, `ctx.ip` and `ctx.host`). The fields core reads only for some options
- * (`secure`, `remoteAddress`, `host`) are computed on first use: on the hot path of a Bearer
- * request they are never needed.
+ * through `ctx.secure`, `ctx.ip` and `ctx.host`). Every field is read on first use: on the hot
+ * path of a Bearer request only the headers are.
  */
 class KoaRequestView implements RequestView {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: RequestView['headers'];
-  readonly rawHeaders: readonly string[];
+  constructor(readonly ctx: Context) {}
 
-  constructor(readonly ctx: Context) {
-    this.method = ctx.method;
-    this.url = ctx.originalUrl ?? ctx.url;
-    this.headers = ctx.req.headers;
-    this.rawHeaders = ctx.req.rawHeaders;
+  // Read on demand: extraction needs the headers only.
+  get method(): string {
+    return this.ctx.method;
+  }
+
+  get url(): string {
+    return this.ctx.originalUrl ?? this.ctx.url;
+  }
+
+  get headers(): RequestView['headers'] {
+    return this.ctx.req.headers;
+  }
+
+  get rawHeaders(): readonly string[] {
+    return this.ctx.req.rawHeaders;
   }
 
   get secure(): boolean {

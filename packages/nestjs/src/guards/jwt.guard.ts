@@ -2,7 +2,7 @@ import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { JwtError, type AuthResult, type JwtClaims, type Requirement } from '@tokenward/core';
 import { JwtHttpException } from '../errors/jwt-http-exception.js';
-import { JwtAuthService } from '../jwt-auth.service.js';
+import { JwtAuthService, type AuthenticateOptions } from '../jwt-auth.service.js';
 import { getAuthState, setAuthState } from '../lib/auth-state.js';
 import { requestFromContext, responseFromContext } from '../lib/context-request.js';
 import type { ClaimsPredicate } from '../decorators/require-claims.decorator.js';
@@ -24,7 +24,8 @@ interface RoutePlan {
   readonly isPublic: boolean;
   readonly requirements: readonly Requirement[];
   readonly predicates: readonly ClaimsPredicate[];
-  readonly optional: boolean | undefined;
+  /** What the route asks of authentication (`{ optional }`), built once. */
+  readonly authenticate: AuthenticateOptions;
 }
 
 // The answer of every request allowed without waiting (shared: a settled promise holds nothing).
@@ -82,8 +83,7 @@ export class JwtGuard implements CanActivate {
       if (plan.isPublic) return ALLOWED;
       const request = this.getRequest(context);
       // A request already authenticated by another JwtGuard (global + per-route) is not re-verified.
-      const answer =
-        getAuthState(request) ?? this.auth.authenticateNow(request, { optional: plan.optional });
+      const answer = getAuthState(request) ?? this.auth.authenticateNow(request, plan.authenticate);
       if (answer instanceof Promise) {
         return answer
           .then((result) => this.authorizeResult(result, plan, request))
@@ -174,7 +174,7 @@ export class JwtGuard implements CanActivate {
     // Requiring roles or scopes implies requiring a token.
     const required = requirements.length > 0 || predicates.length > 0;
     const optional = required ? false : optionalMark === true ? true : undefined;
-    return { isPublic, requirements, predicates, optional };
+    return { isPublic, requirements, predicates, authenticate: Object.freeze({ optional }) };
   }
 
   // Controller predicates first, then the route's: all of them must hold.

@@ -35,27 +35,38 @@ function hostOf(req: AnyRequest, headers: RequestView['headers']): string | unde
  * `IncomingMessage` with `originalUrl`, `secure`, `ip`), a Fastify request (`raw`, `protocol`,
  * `ip`), a plain `IncomingMessage`, or a socket.io handshake (`headers`, `url`, `secure`,
  * `address`). Trust-proxy decisions are the framework's: `secure` and `ip` are taken as given.
- * Those fields (and `host`) are read on first use only: the platforms derive them from their
- * trust-proxy settings on every access, and a Bearer request never needs them.
+ * Every field is read on first use only: the platforms derive `secure`, `ip` and `host` from
+ * their trust-proxy settings on every access, a Bearer request never needs them, and a
+ * request's other properties are not free to read either.
  */
 class NestRequestView implements RequestView {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: RequestView['headers'];
-  readonly rawHeaders: readonly string[] | undefined;
-  private readonly raw: Partial<IncomingMessage>;
+  private rawRequest: Partial<IncomingMessage> | undefined;
 
-  constructor(private readonly req: AnyRequest) {
-    const raw: Partial<IncomingMessage> = isIncomingMessage(req.raw)
-      ? req.raw
-      : (req as Partial<IncomingMessage>);
-    this.raw = raw;
-    this.headers = (req.headers ?? raw.headers ?? {}) as RequestView['headers'];
-    const url = firstString(req.originalUrl, req.url, raw.url);
-    const method = firstString(req.method, raw.method, undefined);
-    this.method = (method ?? 'GET').toUpperCase();
-    this.url = url ?? '/';
-    this.rawHeaders = isIncomingMessage(raw) ? raw.rawHeaders : undefined;
+  constructor(private readonly req: AnyRequest) {}
+
+  // The Node request under the platform's (Fastify's `req.raw`), or the request itself.
+  private get raw(): Partial<IncomingMessage> {
+    this.rawRequest ??= isIncomingMessage(this.req.raw)
+      ? this.req.raw
+      : (this.req as Partial<IncomingMessage>);
+    return this.rawRequest;
+  }
+
+  get method(): string {
+    return (firstString(this.req.method, this.raw.method, undefined) ?? 'GET').toUpperCase();
+  }
+
+  get url(): string {
+    return firstString(this.req.originalUrl, this.req.url, this.raw.url) ?? '/';
+  }
+
+  get headers(): RequestView['headers'] {
+    return (this.req.headers ?? this.raw.headers ?? {}) as RequestView['headers'];
+  }
+
+  get rawHeaders(): readonly string[] | undefined {
+    const raw = this.raw;
+    return isIncomingMessage(raw) ? raw.rawHeaders : undefined;
   }
 
   get secure(): boolean {
