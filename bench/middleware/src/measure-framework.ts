@@ -9,9 +9,9 @@ const SETTLE_SECONDS = 0.5;
 
 /**
  * Measures the setups of one framework together: each server in its own child process, all
- * started and checked first, warmed up, then measured in rounds. In each round every setup is
- * measured once, in a rotating order, each one between two measurements of the bare framework
- * (bare, A, bare, B, ..., bare): its `relative` value is its requests/s over the mean of those two,
+ * started and checked first, warmed up, then measured setup by setup, each one alternating with
+ * the bare framework (bare, A, bare, A, …, bare; `settings.rounds` runs of A): the `relative`
+ * value of each A run is its requests/s over the mean of the bare runs right before and after it,
  * so a machine that gets slower or faster during the run (a shared one does) moves both sides of
  * the ratio alike. Setups whose server fails to start or answers wrongly are reported through
  * `onBroken` and left out.
@@ -77,25 +77,28 @@ export async function measureFramework(
     };
     const bare = ready.find((s) => s.guard === 'none');
     const others = ready.filter((s) => s !== bare);
-    for (let round = 0; round < settings.rounds; round++) {
-      const order = others.map((_, i) => others[(i + round) % others.length]!);
-      if (bare === undefined) {
+    if (bare === undefined) {
+      for (let round = 0; round < settings.rounds; round++) {
+        const order = others.map((_, i) => others[(i + round) % others.length]!);
         for (const s of order) rounds.get(s.id)!.push(await measure(s));
-        continue;
       }
-      // Bracketed: bare, A, bare, B, bare, ... so each setup is compared with the bare framework
-      // measured right before and right after it, which cancels the drift of a shared machine.
+    } else {
+      // Each setup in turn, alternating with the bare framework: bare, A, bare, A, ..., bare.
+      // Every A run is compared with the bare runs right before and after it, which cancels the
+      // drift of a shared machine, and both servers stay equally busy while they are compared.
       const keepBare = (r: LoadResult): LoadResult => {
         rounds.get(bare.id)!.push({ ...r, relative: 1 });
         return r;
       };
-      let before = keepBare(await measure(bare));
-      for (const s of order) {
-        const result = await measure(s);
-        const after = keepBare(await measure(bare));
-        const reference = (before.requestsPerSec + after.requestsPerSec) / 2;
-        rounds.get(s.id)!.push({ ...result, relative: result.requestsPerSec / reference });
-        before = after;
+      for (const s of others) {
+        let before = keepBare(await measure(bare));
+        for (let round = 0; round < settings.rounds; round++) {
+          const result = await measure(s);
+          const after = keepBare(await measure(bare));
+          const reference = (before.requestsPerSec + after.requestsPerSec) / 2;
+          rounds.get(s.id)!.push({ ...result, relative: result.requestsPerSec / reference });
+          before = after;
+        }
       }
     }
   } finally {

@@ -126,11 +126,11 @@ if (!values['no-write'] && !only) {
     command: 'pnpm bench',
     settings:
       `autocannon on 127.0.0.1, ${settings.connections} connections; per framework, every server in its own child process ` +
-      `(autocannon in the parent), ${settings.warmupSeconds} s warm-up each, then ${settings.rounds} rounds; in each round ` +
-      `every setup runs ${settings.seconds} s between two ${settings.seconds} s runs of the bare framework (bare, A, bare, B, …, bare), ` +
-      'each run right after 0.5 s of unmeasured load on the same server. ' +
-      'Requests/s and latencies are medians over the rounds; a ratio over the bare framework is the median over the rounds of the ' +
-      'setup’s requests/s over the mean of the two bare runs around it (ratios between two setups: the median of the per-round quotients of those values)',
+      `(autocannon in the parent), ${settings.warmupSeconds} s warm-up each; then setup by setup, ${settings.rounds} runs of ` +
+      `${settings.seconds} s alternating with runs of the bare framework (bare, A, bare, A, …, bare), each run right after 0.5 s ` +
+      'of unmeasured load on the same server. Requests/s and latencies are medians over the runs; a ratio over the bare ' +
+      'framework is the median of the setup’s requests/s over the mean of the two bare runs around each of its runs (between ' +
+      'two setups: the quotient of those medians)',
     scenarios,
     results,
     ratios,

@@ -146,9 +146,9 @@ export function computeRatios(
 }
 
 /**
- * The ratio from the bracketed rounds (see `measureFramework`): over the bare framework, the
- * median of `of`'s per-round relative values; between two setups measured in the same rounds,
- * the median of the per-round quotients. `undefined` when the runs carry no relative values.
+ * The ratio from the alternating runs (see `measureFramework`): the median of `of`'s relative
+ * values (its requests/s over the bare runs around it) over the median of `over`'s (1 for the bare
+ * framework). `undefined` when the runs carry no relative values.
  *
  * @param of - the numerator's combined run
  * @param over - the denominator's combined run
@@ -162,6 +162,5 @@ export function pairedRatio(of: LoadResult, over: LoadResult): number | undefine
   const a = of.roundsRelative;
   const b = over.roundsRelative;
   if (a === undefined || b === undefined || a.length === 0 || b.length === 0) return undefined;
-  if (a.length === b.length) return median(a.map((value, i) => value / (b[i] as number)));
   return median(a) / median(b);
 }
