@@ -5,6 +5,7 @@ import { createAuthorizer } from '../roles/create-authorizer.js';
 import type { JwtClaims, VerifyResult } from '../types/claims.js';
 import { verifyNowOf } from '../verify/verify-now.js';
 import { isThenable } from '../lib/is-thenable.js';
+import { asPromise } from '../lib/as-promise.js';
 import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenticator-types.js';
 import { buildVerifier } from './build-verifier.js';
 import { checkHttps } from './check-https.js';
@@ -168,11 +169,7 @@ export function createAuthenticator<T = JwtClaims>(
   }
 
   function authenticate(req: RequestView): Promise<AuthResult<T>> {
-    try {
-      return Promise.resolve(authenticateNow(req));
-    } catch (err) {
-      return Promise.reject(err as JwtError);
-    }
+    return asPromise(() => authenticateNow(req));
   }
 
   return Object.freeze({

@@ -2,6 +2,7 @@ import type { TokenSource } from '../auth/authenticator-types.js';
 import type { RequestView } from '../auth/request-view.js';
 import { configError, JwtError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
+import { asPromise } from '../lib/as-promise.js';
 import { readAuthorization } from './read-authorization.js';
 import { readCookie } from './read-cookie.js';
 import { readQuery } from './read-query.js';
@@ -85,13 +86,7 @@ async function fromGetter(
  */
 export function createTokenExtractor(options: TokenExtractorOptions = {}): TokenExtractor {
   const extractNow = createTokenExtractorNow(options);
-  return (req) => {
-    try {
-      return Promise.resolve(extractNow(req));
-    } catch (err) {
-      return Promise.reject(err);
-    }
-  };
+  return (req) => asPromise(() => extractNow(req));
 }
 
 /**

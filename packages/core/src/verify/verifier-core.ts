@@ -5,6 +5,7 @@ import { checkTime, validUntil } from '../claims/check-time.js';
 import { JwtError } from '../errors/jwt-error.js';
 import { decodeAsciiBase64url, isCanonicalBase64url, isPlainAscii } from '../lib/base64url.js';
 import { cloneJson } from '../lib/clone-json.js';
+import { asPromise } from '../lib/as-promise.js';
 import { decodeJsonBytes } from '../lib/decode-json-segment.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
 import type { JwsHeader, JwtClaims, VerifyResult } from '../types/claims.js';
@@ -53,11 +54,7 @@ export class VerifierCore {
   }
 
   run(token: unknown, claims: boolean): Promise<VerifyResult | VerifiedJws> {
-    try {
-      return Promise.resolve(this.runNow(token, claims));
-    } catch (err) {
-      return Promise.reject(err as JwtError);
-    }
+    return asPromise(() => this.runNow(token, claims));
   }
 
   /** `run`, but synchronous where it can be: returns the result or a Promise, throws `JwtError`. */

@@ -1,15 +1,6 @@
 import { createSecretKey, generateKeyPairSync } from 'node:crypto';
 import { createSigner, generateSecret, JwtError, type Algorithm } from '../../src/index.js';
-
-function refusal(fn: () => unknown): JwtError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(JwtError);
-    return err as JwtError;
-  }
-  throw new Error('did not throw');
-}
+import { thrown } from '../helpers/thrown';
 
 async function rejection(promise: Promise<unknown>): Promise<JwtError> {
   const err = await promise.then(
@@ -83,7 +74,7 @@ describe('createSigner refuses weak or wrong keys with ERR_JWT_KEY_INVALID namin
     ['a number', 'HS256', 42],
     ['nothing', 'HS256', undefined],
   ])('%s', (_name, algorithm, key) => {
-    const err = refusal(() => createSigner({ algorithm, key: key as never }));
+    const err = thrown(() => createSigner({ algorithm, key: key as never }));
     expect(err.code).toBe('ERR_JWT_KEY_INVALID');
     expect(err.message).toContain('"key"');
     expect(err.message).not.toContain('BEGIN');
@@ -91,7 +82,7 @@ describe('createSigner refuses weak or wrong keys with ERR_JWT_KEY_INVALID namin
 
   it('never puts the secret in the message', () => {
     const secret = 'short-but-very-recognisable';
-    const err = refusal(() => createSigner({ algorithm: 'HS256', key: secret }));
+    const err = thrown(() => createSigner({ algorithm: 'HS256', key: secret }));
     expect(err.message).not.toContain(secret);
   });
 });
@@ -120,13 +111,13 @@ describe('createSigner refuses bad options with ERR_JWT_CONFIG_INVALID naming th
     ['a numeric typ', { typ: 1 }, 'typ'],
     ['a non-function clock', { clock: 5 }, 'clock'],
   ])('%s', (_name, options, option) => {
-    const err = refusal(() => createSigner({ algorithm: 'HS256', key, ...options } as never));
+    const err = thrown(() => createSigner({ algorithm: 'HS256', key, ...options } as never));
     expect(err.code).toBe('ERR_JWT_CONFIG_INVALID');
     expect(err.message).toContain(`"${option}"`);
   });
 
   it('refuses a non-object', () => {
-    expect(refusal(() => createSigner(null as never)).code).toBe('ERR_JWT_CONFIG_INVALID');
+    expect(thrown(() => createSigner(null as never)).code).toBe('ERR_JWT_CONFIG_INVALID');
   });
 });
 
