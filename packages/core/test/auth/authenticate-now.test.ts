@@ -5,7 +5,7 @@ import {
   type AuthenticatorOptions,
   type RequestView,
 } from '@tokenward/core';
-import { thrown } from '../helpers/thrown';
+import { thrown } from '../helpers/jwt-errors';
 
 // authenticateNow: the same answers as authenticate, without a promise when nothing has to wait.
 const SECRET = 'an-hs256-test-secret-of-32-bytes-or-more!';

@@ -6,6 +6,7 @@ import {
   JwtError,
   type KeyResolver,
 } from '../../src/index.js';
+import { rejection } from '../helpers/jwt-errors';
 
 const T0 = 1_700_000_000;
 const time = { now: T0 * 1000 };
@@ -24,15 +25,6 @@ function counted(cache: true | { max?: number }) {
   };
   const verifier = createVerifier({ algorithms: ['HS256'], key, clock, cache });
   return { verifier, calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<JwtError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(JwtError);
-  return err as JwtError;
 }
 
 describe('verifier with cache', () => {
@@ -73,7 +65,7 @@ describe('verifier with cache', () => {
     await verifier.verify(token);
     expect(calls.n).toBe(1);
     time.now = (T0 + 30) * 1000;
-    expect((await failure(verifier.verify(token))).code).toBe('ERR_JWT_EXPIRED');
+    expect((await rejection(verifier.verify(token))).code).toBe('ERR_JWT_EXPIRED');
   });
 
   it('is keyed on the exact string: a tampered copy of a cached token is verified and refused', async () => {
@@ -82,11 +74,11 @@ describe('verifier with cache', () => {
     await verifier.verify(token);
     const [h, p, s] = token.split('.') as [string, string, string];
     const flipped = s.slice(0, 10) + (s[10] === 'A' ? 'B' : 'A') + s.slice(11);
-    expect((await failure(verifier.verify(`${h}.${p}.${flipped}`))).code).toBe(
+    expect((await rejection(verifier.verify(`${h}.${p}.${flipped}`))).code).toBe(
       'ERR_JWT_SIGNATURE_INVALID',
     );
-    expect((await failure(verifier.verify(`${h}.${p}.${s}=`))).code).toBe('ERR_JWT_MALFORMED');
-    expect((await failure(verifier.verify(` ${token}`))).code).toBe('ERR_JWT_MALFORMED');
+    expect((await rejection(verifier.verify(`${h}.${p}.${s}=`))).code).toBe('ERR_JWT_MALFORMED');
+    expect((await rejection(verifier.verify(` ${token}`))).code).toBe('ERR_JWT_MALFORMED');
     await verifier.verify(token);
     expect(calls.n).toBe(2); // the tampered signature ran through the key; the original hit
   });

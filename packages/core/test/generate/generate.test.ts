@@ -1,6 +1,6 @@
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { generateKeyPair, generateSecret, JwtError, type Algorithm } from '../../src/index.js';
-import { thrown } from '../helpers/thrown';
+import { thrown } from '../helpers/jwt-errors';
 
 describe('generateSecret', () => {
   it.each([

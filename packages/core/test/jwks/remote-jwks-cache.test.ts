@@ -6,6 +6,7 @@ import {
 } from '@tokenward/core';
 import { json, startJwksServer, type JwksServer } from '../helpers/jwks-server';
 import { ecKey, edKey } from '../helpers/test-keys';
+import { rejection } from '../helpers/jwt-errors';
 
 const MIN = 60_000;
 let server: JwksServer;
@@ -27,16 +28,6 @@ function setup(keys: object[], options: RemoteJwksOptions = {}): { jwks: RemoteJ
   server.route(p, { keys });
   now = 1_700_000_000_000;
   return { jwks: createRemoteJwks(`${server.origin}${p}`, { clock, ...options }), p };
-}
-
-async function failure(promise: Promise<unknown> | unknown): Promise<JwtError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof JwtError) return err;
-    throw err;
-  }
-  throw new Error('expected a JwtError');
 }
 
 describe('createRemoteJwks caching', () => {
@@ -69,7 +60,7 @@ describe('createRemoteJwks caching', () => {
     server.route(p, { keys: [k2.jwk] });
     // Within the cooldown of the first fetch: no new fetch, the kid is unknown.
     now += 29_999;
-    expect((await failure(jwks.resolve({ alg: 'ES256', kid: 'k2' }, 'ES256'))).code).toBe(
+    expect((await rejection(jwks.resolve({ alg: 'ES256', kid: 'k2' }, 'ES256'))).code).toBe(
       'ERR_JWT_KEY_NOT_FOUND',
     );
     expect(server.hits(p)).toBe(1);
@@ -79,15 +70,15 @@ describe('createRemoteJwks caching', () => {
     ).toBe(true);
     expect(server.hits(p)).toBe(2);
     // The rotated-out key is gone with the new set.
-    expect((await failure(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).code).toBe(
+    expect((await rejection(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).code).toBe(
       'ERR_JWT_KEY_NOT_FOUND',
     );
     // A random kid flood stays within the cooldown budget.
     for (let i = 0; i < 50; i++)
-      await failure(jwks.resolve({ alg: 'ES256', kid: `junk-${i}` }, 'ES256'));
+      await rejection(jwks.resolve({ alg: 'ES256', kid: `junk-${i}` }, 'ES256'));
     expect(server.hits(p)).toBe(2);
     now += 30_000;
-    await failure(jwks.resolve({ alg: 'ES256', kid: 'junk' }, 'ES256'));
+    await rejection(jwks.resolve({ alg: 'ES256', kid: 'junk' }, 'ES256'));
     expect(server.hits(p)).toBe(3);
   });
 
@@ -118,7 +109,7 @@ describe('createRemoteJwks caching', () => {
     const { jwks } = setup([k1.jwk, edKey('ed').jwk]);
     expect((await jwks.resolve({ alg: 'ES256' }, 'ES256')).kid).toBe('k1');
     const two = setup([k1.jwk, k2.jwk]).jwks;
-    expect((await failure(two.resolve({ alg: 'ES256' }, 'ES256'))).code).toBe(
+    expect((await rejection(two.resolve({ alg: 'ES256' }, 'ES256'))).code).toBe(
       'ERR_JWT_KEY_NOT_FOUND',
     );
   });
@@ -128,10 +119,10 @@ describe('createRemoteJwks caching', () => {
     now += 31_000;
     await jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256');
     now += 31_000;
-    expect((await failure(jwks.resolve({ alg: 'ES384', kid: 'k1' }, 'ES384'))).code).toBe(
+    expect((await rejection(jwks.resolve({ alg: 'ES384', kid: 'k1' }, 'ES384'))).code).toBe(
       'ERR_JWT_ALG_NOT_ALLOWED',
     );
-    expect((await failure(jwks.resolve({ alg: 'ES256', kid: 'ed' }, 'ES256'))).code).toBe(
+    expect((await rejection(jwks.resolve({ alg: 'ES256', kid: 'ed' }, 'ES256'))).code).toBe(
       'ERR_JWT_KEY_INVALID',
     );
     expect(server.hits(p)).toBe(1);
@@ -160,7 +151,7 @@ describe('stale-if-error', () => {
     expect(server.hits(p)).toBe(3);
     // Past max age + stale window: nothing usable is left.
     now = 1_700_000_000_000 + 70 * MIN;
-    const err = await failure(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'));
+    const err = await rejection(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'));
     expect(err.code).toBe('ERR_JWKS_UNAVAILABLE');
     expect(err.status).toBe(503);
     expect(err.headers).toEqual({ 'Retry-After': '30' });
@@ -176,7 +167,7 @@ describe('stale-if-error', () => {
     await jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256');
     server.route(p, (_req: unknown, res: Parameters<typeof json>[0]) => json(res, 'oops', 503));
     now += 10 * MIN;
-    expect((await failure(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).code).toBe(
+    expect((await rejection(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).code).toBe(
       'ERR_JWKS_UNAVAILABLE',
     );
   });
@@ -191,7 +182,7 @@ describe('stale-if-error', () => {
         throw new Error('a throwing hook changes nothing');
       },
     });
-    const err = await failure(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'));
+    const err = await rejection(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'));
     expect(err).toBeInstanceOf(JwtError);
     expect(err.code).toBe('ERR_JWKS_UNAVAILABLE');
     expect(err.retryAfter).toBe(30);
@@ -202,10 +193,12 @@ describe('stale-if-error', () => {
       code: 'ERR_JWKS_UNAVAILABLE',
     });
     now += 20_000;
-    expect((await failure(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).retryAfter).toBe(10);
+    expect((await rejection(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).retryAfter).toBe(
+      10,
+    );
     expect(server.hits(p)).toBe(1);
     now += 10_000;
-    await failure(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'));
+    await rejection(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'));
     expect(server.hits(p)).toBe(2);
   });
 });
@@ -217,7 +210,7 @@ describe('refresh and close', () => {
     await jwks.refresh();
     expect(server.hits(p)).toBe(2);
     server.route(p, { keys: [] });
-    expect((await failure(jwks.refresh())).code).toBe('ERR_JWKS_UNAVAILABLE');
+    expect((await rejection(jwks.refresh())).code).toBe('ERR_JWKS_UNAVAILABLE');
     // The earlier keys are still there.
     expect((await jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256')).kid).toBe('k1');
   });
@@ -228,8 +221,8 @@ describe('refresh and close', () => {
     server.route(p, () => undefined); // never answers
     const pending = jwks.refresh();
     jwks.close();
-    expect((await failure(pending)).code).toBe('ERR_JWKS_UNAVAILABLE');
-    expect((await failure(jwks.refresh())).code).toBe('ERR_JWKS_UNAVAILABLE');
+    expect((await rejection(pending)).code).toBe('ERR_JWKS_UNAVAILABLE');
+    expect((await rejection(jwks.refresh())).code).toBe('ERR_JWKS_UNAVAILABLE');
     expect((await jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256')).kid).toBe('k1');
   });
 });

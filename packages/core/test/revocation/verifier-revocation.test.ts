@@ -2,13 +2,13 @@ import {
   createSigner,
   createVerifier,
   generateSecret,
-  JwtError,
   MemoryRevocationStore,
   type JwtClaims,
   type RevocationStore,
   type SubjectRevocation,
   type TokenRevocation,
 } from '../../src/index.js';
+import { rejection } from '../helpers/jwt-errors';
 
 const T0 = 1_700_000_000;
 const time = { now: T0 * 1000 };
@@ -51,15 +51,6 @@ function verifier(cache = false) {
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<JwtError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(JwtError);
-  return err as JwtError;
-}
-
 describe('verifier + MemoryRevocationStore', () => {
   it('rejects a token revoked by (iss, jti) with ERR_JWT_REVOKED (401), others stay valid', async () => {
     const v = verifier();
@@ -67,7 +58,7 @@ describe('verifier + MemoryRevocationStore', () => {
     const b = await signer.sign({ sub: 'alice' });
     const { payload } = await v.verify(a);
     await store.revoke({ jti: payload.jti!, iss: payload.iss, exp: payload.exp! });
-    const err = await failure(v.verify(a));
+    const err = await rejection(v.verify(a));
     expect(err.code).toBe('ERR_JWT_REVOKED');
     expect(err.status).toBe(401);
     expect(err.headers['WWW-Authenticate']).toContain('error="invalid_token"');
@@ -81,7 +72,7 @@ describe('verifier + MemoryRevocationStore', () => {
     await v.verify(token); // a cache hit
     expect(store.seen).toHaveLength(2);
     await store.revoke({ jti: payload.jti!, iss: payload.iss, exp: payload.exp! });
-    expect((await failure(v.verify(token))).code).toBe('ERR_JWT_REVOKED');
+    expect((await rejection(v.verify(token))).code).toBe('ERR_JWT_REVOKED');
     expect(store.seen).toHaveLength(3);
   });
 
@@ -92,7 +83,7 @@ describe('verifier + MemoryRevocationStore', () => {
     await v.verify(old);
     time.now = (T0 + 10) * 1000;
     await store.revokeSubject({ sub: 'alice', issuedBefore: T0 + 10, until: T0 + 900 });
-    expect((await failure(v.verify(old))).code).toBe('ERR_JWT_REVOKED');
+    expect((await rejection(v.verify(old))).code).toBe('ERR_JWT_REVOKED');
     await expect(v.verify(await signer.sign({ sub: 'alice' }))).resolves.toBeDefined();
     await expect(v.verify(bob)).resolves.toBeDefined();
   });
@@ -118,7 +109,7 @@ describe('verifier + MemoryRevocationStore', () => {
       good.split('.').slice(0, 2).join('.'),
     ];
     for (const token of rejected) {
-      expect((await failure(v.verify(token))).code).not.toBe('ERR_JWT_REVOKED');
+      expect((await rejection(v.verify(token))).code).not.toBe('ERR_JWT_REVOKED');
     }
     expect(store.seen).toHaveLength(0);
     await v.verify(good);
@@ -130,7 +121,7 @@ describe('verifier + MemoryRevocationStore', () => {
     const token = await signer.sign({ sub: 'alice' }, { expiresIn: 60 });
     await v.verify(token);
     time.now = (T0 + 60) * 1000;
-    expect((await failure(v.verify(token))).code).toBe('ERR_JWT_EXPIRED');
+    expect((await rejection(v.verify(token))).code).toBe('ERR_JWT_EXPIRED');
     expect(store.seen).toHaveLength(1);
   });
 
@@ -149,7 +140,7 @@ describe('verifier + MemoryRevocationStore', () => {
     });
     const token = await signer.sign({ sub: 'alice' });
     for (let i = 0; i < 2; i++) {
-      const err = await failure(v.verify(token));
+      const err = await rejection(v.verify(token));
       expect(err.code).toBe('ERR_REVOCATION_UNAVAILABLE');
       expect(err.status).toBe(503);
     }

@@ -5,7 +5,7 @@ import {
   type AuthorizerOptions,
   type Requirement,
 } from '@tokenward/core';
-import { thrown } from '../helpers/thrown';
+import { thrown } from '../helpers/jwt-errors';
 
 describe('readClaim paths', () => {
   const claims = {

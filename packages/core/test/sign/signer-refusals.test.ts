@@ -1,15 +1,6 @@
 import { createSecretKey, generateKeyPairSync } from 'node:crypto';
-import { createSigner, generateSecret, JwtError, type Algorithm } from '../../src/index.js';
-import { thrown } from '../helpers/thrown';
-
-async function rejection(promise: Promise<unknown>): Promise<JwtError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(JwtError);
-  return err as JwtError;
-}
+import { createSigner, generateSecret, type Algorithm } from '../../src/index.js';
+import { rejection, thrown } from '../helpers/jwt-errors';
 
 const rsa1024 = generateKeyPairSync('rsa', { modulusLength: 1024 });
 const rsa2048 = generateKeyPairSync('rsa', { modulusLength: 2048 });
