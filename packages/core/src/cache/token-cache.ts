@@ -14,24 +14,33 @@ export const DEFAULT_CACHE_MAX = 1000;
  */
 export interface TokenCache {
   /**
-   * The cached result for this exact token, or `undefined` when absent or expired (an expired
-   * entry is removed). A hit on an entry in the older half of the cache makes it the most recently
+   * The cached result for this exact token, or `undefined` when absent, expired (the entry is
+   * removed) or not valid yet (`nowSeconds + leewaySeconds` before the entry's `notBefore`; the
+   * entry stays). A hit on an entry in the older half of the cache makes it the most recently
    * used one; a newer entry is not moved (that saves two Map operations on most hits), so a
    * used entry outlives at least `max / 2` newer insertions.
    *
    * @param token - the exact token string
    * @param nowSeconds - current time, NumericDate seconds
+   * @param leewaySeconds - the verifier's clock tolerance, added to `nowSeconds` for `notBefore`
    */
-  get(token: string, nowSeconds: number): VerifyResult | undefined;
+  get(token: string, nowSeconds: number, leewaySeconds?: number): VerifyResult | undefined;
   /**
-   * Stores a verified result, valid while `nowSeconds < validUntilSeconds`. Evicts the oldest
-   * entry past `max`.
+   * Stores a verified result, valid while `nowSeconds < validUntilSeconds` and
+   * `nowSeconds + leewaySeconds >= notBeforeSeconds`. Evicts the oldest entry past `max`.
    *
    * @param token - the exact token string
    * @param result - the verified header and payload, not to be handed out as is
    * @param validUntilSeconds - first second at which the entry is no longer valid (e.g. `exp + leeway`)
+   * @param notBeforeSeconds - earliest second it is valid from, before the leeway (e.g. `nbf`);
+   *   default: always
    */
-  set(token: string, result: VerifyResult, validUntilSeconds: number): void;
+  set(
+    token: string,
+    result: VerifyResult,
+    validUntilSeconds: number,
+    notBeforeSeconds?: number,
+  ): void;
   /** Current number of entries. */
   readonly size: number;
   /** Maximum number of entries. */
@@ -43,6 +52,7 @@ interface Entry {
   token: string;
   result: VerifyResult;
   validUntil: number;
+  notBefore: number;
   /** Value of the insertion counter when this entry was (re)inserted. */
   stamp: number;
 }
@@ -86,7 +96,7 @@ export function createTokenCache(option: true | { max?: number }): TokenCache {
     get size() {
       return entries.size;
     },
-    get(token, nowSeconds) {
+    get(token, nowSeconds, leewaySeconds = 0) {
       const key = keyOf(token);
       const entry = entries.get(key);
       if (entry === undefined || entry.token !== token) return undefined;
@@ -94,17 +104,25 @@ export function createTokenCache(option: true | { max?: number }): TokenCache {
         entries.delete(key);
         return undefined;
       }
+      // Not `<`: a NaN clock is no hit either.
+      if (!(nowSeconds + leewaySeconds >= entry.notBefore)) return undefined;
       if (inserted - entry.stamp >= half) {
         entries.delete(key);
         insert(key, entry);
       }
       return entry.result;
     },
-    set(token, result, validUntilSeconds) {
+    set(token, result, validUntilSeconds, notBeforeSeconds = -Infinity) {
       const key = keyOf(token);
       entries.delete(key);
       if (entries.size >= max) entries.delete(entries.keys().next().value as string);
-      insert(key, { token, result, validUntil: validUntilSeconds, stamp: 0 });
+      insert(key, {
+        token,
+        result,
+        validUntil: validUntilSeconds,
+        notBefore: notBeforeSeconds,
+        stamp: 0,
+      });
     },
   };
 }

@@ -50,3 +50,15 @@ export function validUntil(payload: Record<string, unknown>, rules: TimeRules): 
   }
   return until;
 }
+
+/**
+ * From when a verified token may be served from the cache, compared with `now + leeway` exactly
+ * as {@link checkTime} compares `nbf` and `iat`: the later of the two (`-Infinity` when neither).
+ *
+ * @param payload - the verified claims
+ */
+export function notBefore(payload: Record<string, unknown>): number {
+  const nbf = payload.nbf as number | undefined;
+  const iat = payload.iat as number | undefined;
+  return Math.max(nbf ?? -Infinity, iat ?? -Infinity);
+}

@@ -1,12 +1,12 @@
 import type { TokenCache } from '../cache/token-cache.js';
 import { checkClaimTypes } from '../claims/check-claim-types.js';
 import { checkIdentity } from '../claims/check-identity.js';
-import { checkTime, validUntil } from '../claims/check-time.js';
+import { checkTime, notBefore, validUntil } from '../claims/check-time.js';
 import { JwtError } from '../errors/jwt-error.js';
 import { decodeAsciiBase64url, isCanonicalBase64url, isPlainAscii } from '../lib/base64url.js';
-import { cloneJson } from '../lib/clone-json.js';
 import { asPromise } from '../lib/as-promise.js';
 import { decodeJsonBytes } from '../lib/decode-json-segment.js';
+import { deepFreeze } from '../lib/deep-freeze.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
 import type { JwsHeader, JwtClaims, VerifyResult } from '../types/claims.js';
 import { checkHeader, type HeaderEntry } from './check-header.js';
@@ -68,12 +68,11 @@ export class VerifierCore {
       if (token.length > this.config.maxTokenLength) throw new JwtError('ERR_JWT_TOO_LARGE');
       const now = this.now();
       if (this.cache !== undefined && claims) {
-        const hit = this.cache.get(token, now);
-        if (hit !== undefined) {
-          checkTime(hit.payload, now, this.config);
-          // A copy: the cached payload is never handed out, so no caller can change it.
-          return this.finish({ header: hit.header, payload: cloneJson(hit.payload) });
-        }
+        // A hit is inside the entry's time window (exp, nbf, iat and maxTokenAge, the same
+        // comparisons as step 12); outside it, the token goes through every step again.
+        const hit = this.cache.get(token, now, this.config.clockTolerance);
+        // Header and payload are frozen: every caller can be given the same ones.
+        if (hit !== undefined) return this.finish({ header: hit.header, payload: hit.payload });
       }
       // Step 2: exactly three segments, header and payload non-empty.
       const dot1 = token.indexOf('.');
@@ -132,12 +131,13 @@ export class VerifierCore {
     checkTime(payload, parts.now, config);
     checkIdentity(payload, config);
     if (!entry.typOk) throw new JwtError('ERR_JWT_TYPE_MISMATCH');
-    const result: VerifyResult = { header: entry.header, payload: payload as JwtClaims };
+    // Frozen with or without the cache, so that claims behave the same whatever the options.
+    const claimsSet = deepFreeze(payload) as JwtClaims;
     if (this.cache !== undefined) {
-      const kept = { header: entry.header, payload: cloneJson(payload) as JwtClaims };
-      this.cache.set(parts.token, kept, validUntil(payload, config));
+      const kept = { header: entry.header, payload: claimsSet };
+      this.cache.set(parts.token, kept, validUntil(payload, config), notBefore(payload));
     }
-    return this.finish(result);
+    return this.finish({ header: entry.header, payload: claimsSet });
   }
 
   // Step 14: revocation, only for a token that passed every other check.

@@ -111,12 +111,23 @@ describe('createTokenCache', () => {
     expect(cache.size).toBe(4);
   });
 
-  it('keeps what it is given, unchanged (the verifier hands out copies, not this object)', () => {
+  it('keeps what it is given, unchanged (the verifier gives it frozen claims)', () => {
     const cache = createTokenCache(true);
     const r = result(1);
     cache.set('t', r, 100);
     expect(cache.get('t', 1)).toBe(r);
     expect(Object.isFrozen(r.payload)).toBe(false);
+  });
+
+  it('serves an entry from notBefore on, compared with now + leeway, and keeps it before', () => {
+    const cache = createTokenCache(true);
+    cache.set('t', result(1), 100, 50);
+    expect(cache.get('t', 49.5)).toBeUndefined();
+    expect(cache.get('t', 49.5, 0.5)).toBeDefined();
+    expect(cache.get('t', 50)).toBeDefined();
+    expect(cache.get('t', 10)).toBeUndefined();
+    expect(cache.size).toBe(1); // not removed: the clock may come back to it
+    expect(cache.get('t', 60, Number.NaN)).toBeUndefined();
   });
 
   it.each([

@@ -37,24 +37,68 @@ describe('verifier with cache', () => {
     expect(second.payload).toEqual(first.payload);
   });
 
-  it('hands out copies, so one caller cannot change what the next one sees', async () => {
+  it.each([
+    ['with the cache', true],
+    ['without it', false],
+  ] as const)(
+    'hands out deep-frozen claims %s, so one caller cannot change what the next one sees',
+    async (_, cache) => {
+      const verifier = createVerifier({ algorithms: ['HS256'], key: secret, clock, cache });
+      const token = await signer.sign({ sub: 'alice', roles: ['user'], org: { id: 7 } });
+      type Claims = { sub: string; roles: string[]; org: { id: number } };
+      const first = await verifier.verify<Claims>(token);
+      // Test files are modules, so strict mode: writing to a frozen object throws.
+      expect(() => {
+        first.payload.sub = 'admin';
+      }).toThrow(TypeError);
+      expect(() => first.payload.roles.push('admin')).toThrow(TypeError);
+      expect(() => {
+        first.payload.org.id = 1;
+      }).toThrow(TypeError);
+      const second = await verifier.verify<Claims>(token);
+      expect(second.payload).toMatchObject({ sub: 'alice', roles: ['user'], org: { id: 7 } });
+      expect(second.payload).toEqual(first.payload);
+      // Same shape either way: frozen null-prototype objects, real arrays.
+      for (const { payload } of [first, second]) {
+        expect(Object.getPrototypeOf(payload)).toBeNull();
+        expect(Object.getPrototypeOf(payload.org)).toBeNull();
+        expect(Array.isArray(payload.roles)).toBe(true);
+        expect([payload, payload.roles, payload.org].every((v) => Object.isFrozen(v))).toBe(true);
+      }
+      // The result object around them is the caller's own.
+      expect(second).not.toBe(first);
+    },
+  );
+
+  it('serves a hit only inside the nbf/iat window: a clock set back verifies afresh and refuses', async () => {
     const { verifier, calls } = counted(true);
-    const token = await signer.sign({ sub: 'alice', roles: ['user'], org: { id: 7 } });
-    type Claims = { sub: string; roles: string[]; org: { id: number } };
-    const first = await verifier.verify<Claims>(token);
-    first.payload.sub = 'admin';
-    first.payload.roles.push('admin');
-    first.payload.org.id = 1;
-    const second = await verifier.verify<Claims>(token);
-    expect(calls.n).toBe(1); // the second one was a hit
-    expect(second.payload).toMatchObject({ sub: 'alice', roles: ['user'], org: { id: 7 } });
-    second.payload.roles.push('root');
-    const third = await verifier.verify<Claims>(token);
-    expect(third.payload.roles).toEqual(['user']);
-    // Same shape as a fresh verification: null-prototype objects, real arrays.
-    expect(Object.getPrototypeOf(third.payload)).toBeNull();
-    expect(Object.getPrototypeOf(third.payload.org)).toBeNull();
-    expect(Array.isArray(third.payload.roles)).toBe(true);
+    const token = await signer.sign({ sub: 'alice', nbf: T0 + 10 }, { expiresIn: 3600 });
+    time.now = (T0 + 10) * 1000;
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(calls.n).toBe(1);
+    time.now = (T0 + 9.5) * 1000; // the clock went back: not a hit, and refused as a fresh token is
+    expect((await rejection(verifier.verify(token))).code).toBe('ERR_JWT_NOT_YET_VALID');
+    expect(calls.n).toBe(2);
+    time.now = (T0 + 10) * 1000; // the entry is still there
+    await verifier.verify(token);
+    expect(calls.n).toBe(2);
+  });
+
+  it('applies clockTolerance to the window as verification does', async () => {
+    const key: KeyResolver = () => secret;
+    const verifier = createVerifier({
+      algorithms: ['HS256'],
+      key,
+      clock,
+      cache: true,
+      clockTolerance: 5,
+    });
+    const token = await signer.sign({ sub: 'alice', iat: T0 + 20 }, { expiresIn: 3600 });
+    time.now = (T0 + 15) * 1000; // iat within the tolerance
+    await verifier.verify(token);
+    time.now = (T0 + 14) * 1000;
+    expect((await rejection(verifier.verify(token))).code).toBe('ERR_JWT_CLAIM_INVALID');
   });
 
   it('never serves an entry at or past exp', async () => {
