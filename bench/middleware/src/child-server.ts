@@ -13,6 +13,8 @@ import { MATERIAL_ENV, type Material } from './material.js';
 export interface ChildServer {
   /** e.g. `http://127.0.0.1:40123/` */
   url: string;
+  /** The server's process id. */
+  pid: number;
   /** The server process's CPU time so far (user + system), microseconds. */
   cpuMicros(): Promise<number>;
   /** The server process's monotonic clock (that of V8's CPU profile timestamps), microseconds. */
@@ -59,6 +61,7 @@ export function startChild(
       clearTimeout(timer);
       resolve({
         url: `http://127.0.0.1:${message.port}/`,
+        pid: child.pid as number,
         stop,
         cpuMicros: () => ask(child, 'cpu', 'cpuMicros'),
         clockMicros: () => ask(child, 'clock', 'clockMicros'),

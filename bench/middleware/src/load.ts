@@ -15,7 +15,7 @@ export interface LoadSettings {
   warmupSeconds: number;
   /** Concurrent connections. */
   connections: number;
-  /** Measured rounds per setup, interleaved with the other setups of the framework. */
+  /** Measured runs per setup, each loaded together with the bare framework. */
   rounds: number;
 }
 
@@ -43,8 +43,8 @@ export interface LoadResult {
   /** Median over the rounds of the server's CPU time per request, microseconds. */
   cpuMicrosPerRequest?: number;
   /**
-   * One round: requests/s over the mean of the bare framework's measured just before and just
-   * after it (1 for the bare framework). After combining: those of every round, in order.
+   * One round: requests/s over the bare framework's, loaded at the same time (1 for the bare
+   * framework).
    */
   relative?: number;
   /** The {@link LoadResult.relative} value of each round, in order (set by `combineRounds`). */

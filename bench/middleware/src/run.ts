@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LoadResult, LoadSettings } from './load.js';
+import { cpuPinning } from './cpu-pinning.js';
 import { createMaterial } from './material-setup.js';
 import { measureFramework } from './measure-framework.js';
 import { computeRatios } from './report/comparisons.js';
@@ -55,8 +56,10 @@ const scenarios = SCENARIOS.filter(
 
 console.log(
   `${scenarios.length} setups; per framework: servers in child processes, ${settings.warmupSeconds} s warm-up each, then ` +
-    `${settings.rounds} interleaved rounds of ${settings.seconds} s; ${settings.connections} connections\n`,
+    `setup by setup ${settings.rounds} runs of ${settings.seconds} s, each loaded together with the bare framework; ${settings.connections} connections per server\n`,
 );
+const pinning = cpuPinning();
+console.log(`placement: ${pinning.description}`);
 const setup = await createMaterial();
 const results = new Map<string, LoadResult>();
 const shares = new Map<string, SampleCounts>();
@@ -70,6 +73,7 @@ try {
       group,
       setup,
       settings,
+      pinning,
       (scenario, problem) => {
         broken++;
         console.error(`${scenario.label}: NOT MEASURED: ${problem}`);
@@ -91,7 +95,13 @@ try {
     console.log('');
     for (const scenario of scenarios.filter((s) => s.guard === 'tokenward' && s.key === 'HS256')) {
       try {
-        const counts = await measureShare(join(here, 'server-main.js'), scenario, setup, settings);
+        const counts = await measureShare(
+          join(here, 'server-main.js'),
+          scenario,
+          setup,
+          settings,
+          pinning,
+        );
         shares.set(scenario.id, counts);
         const share = counts.busy === 0 ? 0 : counts.tokenward / counts.busy;
         console.log(
@@ -125,12 +135,14 @@ if (!values['no-write'] && !only) {
     machine,
     command: 'pnpm bench',
     settings:
-      `autocannon on 127.0.0.1, ${settings.connections} connections; per framework, every server in its own child process ` +
-      `(autocannon in the parent), ${settings.warmupSeconds} s warm-up each; then setup by setup, ${settings.rounds} runs of ` +
-      `${settings.seconds} s alternating with runs of the bare framework (bare, A, bare, A, …, bare), each run right after 0.5 s ` +
-      'of unmeasured load on the same server. Requests/s and latencies are medians over the runs; a ratio over the bare ' +
-      'framework is the median of the setup’s requests/s over the mean of the two bare runs around each of its runs (between ' +
-      'two setups: the quotient of those medians)',
+      `autocannon on 127.0.0.1, ${settings.connections} connections per server; per framework, every server in its own child process ` +
+      `(autocannon in the parent) with 16 MB young-generation semi-spaces, ${settings.warmupSeconds} s warm-up each; then setup by ` +
+      `setup, ${settings.rounds} runs of ${settings.seconds} s in which the setup and the bare framework are loaded at the same ` +
+      `time, each by its own autocannon (${pinning.description}), each run right after 0.5 s of unmeasured load. Both servers ` +
+      'get the same share of the same CPU at the same moments, so their requests/s compare the CPU each needs per request, and ' +
+      'the absolute requests/s are those of a server with half a CPU. Requests/s and latencies are medians over the runs; a ' +
+      'ratio over the bare framework is the median over the runs of the setup’s requests/s over the bare framework’s in the ' +
+      'same run (between two setups: the quotient of those medians)',
     scenarios,
     results,
     ratios,

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChild } from '../child-server.js';
+import { SERVER_NODE_OPTIONS, type CpuPinning } from '../cpu-pinning.js';
 import { loadOnce, type LoadSettings } from '../load.js';
 import type { MaterialSetup } from '../material-setup.js';
 import type { Scenario } from '../scenarios.js';
@@ -21,7 +22,7 @@ import { attributeSamples, type CpuProfile, type SampleCounts } from './attribut
  * @returns the sample counts of the window
  * @example
  * ```ts
- * const { busy, tokenward } = await measureShare(entry, scenario, setup, settings);
+ * const { busy, tokenward } = await measureShare(entry, scenario, setup, settings, cpuPinning());
  * ```
  */
 export async function measureShare(
@@ -29,15 +30,22 @@ export async function measureShare(
   scenario: Scenario,
   setup: MaterialSetup,
   settings: LoadSettings,
+  pinning: CpuPinning,
 ): Promise<SampleCounts> {
   const dir = mkdtempSync(join(tmpdir(), 'tokenward-bench-profile-'));
   try {
-    const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'];
+    const flags = [
+      ...SERVER_NODE_OPTIONS,
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+      '--cpu-prof-interval=250',
+    ];
     const server = await startChild(entry, scenario.id, setup.material, flags);
     const token = scenario.key === 'HS256' ? setup.tokens.HS256 : setup.tokens.RS256;
     let from = 0;
     let to = 0;
     try {
+      pinning.pinServer(server.pid);
       await loadOnce(server.url, token, Math.max(1, settings.warmupSeconds), settings.connections);
       from = await server.clockMicros();
       await loadOnce(server.url, token, settings.seconds * settings.rounds, settings.connections);

@@ -146,9 +146,9 @@ export function computeRatios(
 }
 
 /**
- * The ratio from the alternating runs (see `measureFramework`): the median of `of`'s relative
- * values (its requests/s over the bare runs around it) over the median of `over`'s (1 for the bare
- * framework). `undefined` when the runs carry no relative values.
+ * The ratio from the paired runs (see `measureFramework`): the median of `of`'s relative values
+ * (its requests/s over the bare framework's, loaded at the same time) over the median of `over`'s
+ * (1 for the bare framework). `undefined` when the runs carry no relative values.
  *
  * @param of - the numerator's combined run
  * @param over - the denominator's combined run
