@@ -37,38 +37,44 @@ describe('verifier with cache', () => {
     expect(second.payload).toEqual(first.payload);
   });
 
-  it.each([
-    ['with the cache', true],
-    ['without it', false],
-  ] as const)(
-    'hands out deep-frozen claims %s, so one caller cannot change what the next one sees',
-    async (_, cache) => {
-      const verifier = createVerifier({ algorithms: ['HS256'], key: secret, clock, cache });
-      const token = await signer.sign({ sub: 'alice', roles: ['user'], org: { id: 7 } });
-      type Claims = { sub: string; roles: string[]; org: { id: number } };
-      const first = await verifier.verify<Claims>(token);
-      // Test files are modules, so strict mode: writing to a frozen object throws.
-      expect(() => {
-        first.payload.sub = 'admin';
-      }).toThrow(TypeError);
-      expect(() => first.payload.roles.push('admin')).toThrow(TypeError);
-      expect(() => {
-        first.payload.org.id = 1;
-      }).toThrow(TypeError);
-      const second = await verifier.verify<Claims>(token);
-      expect(second.payload).toMatchObject({ sub: 'alice', roles: ['user'], org: { id: 7 } });
-      expect(second.payload).toEqual(first.payload);
-      // Same shape either way: frozen null-prototype objects, real arrays.
-      for (const { payload } of [first, second]) {
-        expect(Object.getPrototypeOf(payload)).toBeNull();
-        expect(Object.getPrototypeOf(payload.org)).toBeNull();
-        expect(Array.isArray(payload.roles)).toBe(true);
-        expect([payload, payload.roles, payload.org].every((v) => Object.isFrozen(v))).toBe(true);
-      }
-      // The result object around them is the caller's own.
-      expect(second).not.toBe(first);
-    },
-  );
+  it('hands out deep-frozen claims, so one caller cannot change what the next one sees', async () => {
+    const { verifier, calls } = counted(true);
+    const token = await signer.sign({ sub: 'alice', roles: ['user'], org: { id: 7 } });
+    type Claims = { sub: string; roles: string[]; org: { id: number } };
+    const first = await verifier.verify<Claims>(token);
+    // Test files are modules, so strict mode: writing to a frozen object throws.
+    expect(() => {
+      first.payload.sub = 'admin';
+    }).toThrow(TypeError);
+    expect(() => first.payload.roles.push('admin')).toThrow(TypeError);
+    expect(() => {
+      first.payload.org.id = 1;
+    }).toThrow(TypeError);
+    const second = await verifier.verify<Claims>(token);
+    expect(calls.n).toBe(1); // the second one was a hit
+    expect(second.payload).toMatchObject({ sub: 'alice', roles: ['user'], org: { id: 7 } });
+    // The first caller (a miss) gets the same frozen claims as the later ones (hits).
+    expect(second.payload).toBe(first.payload);
+    for (const { payload } of [first, second]) {
+      expect(Object.getPrototypeOf(payload)).toBeNull();
+      expect(Object.getPrototypeOf(payload.org)).toBeNull();
+      expect(Array.isArray(payload.roles)).toBe(true);
+      expect([payload, payload.roles, payload.org].every((v) => Object.isFrozen(v))).toBe(true);
+    }
+    // The result object around them is the caller's own.
+    expect(second).not.toBe(first);
+  });
+
+  it('without the cache, gives every call its own claims, not frozen', async () => {
+    const verifier = createVerifier({ algorithms: ['HS256'], key: secret, clock, cache: false });
+    const token = await signer.sign({ sub: 'alice', roles: ['user'] });
+    const first = await verifier.verify<{ sub: string; roles: string[] }>(token);
+    expect(Object.isFrozen(first.payload)).toBe(false);
+    first.payload.roles.push('admin');
+    const second = await verifier.verify<{ sub: string; roles: string[] }>(token);
+    expect(second.payload.roles).toEqual(['user']);
+    expect(Object.getPrototypeOf(second.payload)).toBeNull();
+  });
 
   it('serves a hit only inside the nbf/iat window: a clock set back verifies afresh and refuses', async () => {
     const { verifier, calls } = counted(true);
