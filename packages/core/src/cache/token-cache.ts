@@ -9,8 +9,8 @@ export const DEFAULT_CACHE_MAX = 1000;
 
 /**
  * Internal verified-token cache: a bounded, approximately LRU map keyed on the exact token string.
- * It keeps the results it is given as they are: the verifier stores a private copy and hands out
- * copies of it, so no caller can change what the next request receives.
+ * It keeps the results it is given as they are: the verifier stores them deep-frozen and hands
+ * the same claims to every hit, so no caller can change what the next request receives.
  */
 export interface TokenCache {
   /**
@@ -30,7 +30,7 @@ export interface TokenCache {
    * `nowSeconds + leewaySeconds >= notBeforeSeconds`. Evicts the oldest entry past `max`.
    *
    * @param token - the exact token string
-   * @param result - the verified header and payload, not to be handed out as is
+   * @param result - the verified header and payload, both frozen
    * @param validUntilSeconds - first second at which the entry is no longer valid (e.g. `exp + leeway`)
    * @param notBeforeSeconds - earliest second it is valid from, before the leeway (e.g. `nbf`);
    *   default: always
