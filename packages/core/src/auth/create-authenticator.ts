@@ -3,7 +3,9 @@ import { configError, JwtError } from '../errors/jwt-error.js';
 import { createTokenExtractorNow, type ExtractedToken } from '../extract/create-token-extractor.js';
 import { createAuthorizer } from '../roles/create-authorizer.js';
 import type { JwtClaims, VerifyResult } from '../types/claims.js';
-import { verifyNowOf } from '../verify/verify-now.js';
+import { ownVerifyNow } from '../verify/verify-now.js';
+import { malformedAuthorization } from '../extract/read-authorization.js';
+import { isB64Token } from '../lib/b64token.js';
 import { isThenable } from '../lib/is-thenable.js';
 import { asPromise } from '../lib/as-promise.js';
 import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenticator-types.js';
@@ -83,11 +85,20 @@ export function createAuthenticator<T = JwtClaims>(
   if (validateClaims !== undefined && typeof validateClaims !== 'function') {
     configError('validateClaims', 'must be a function');
   }
-  const extract = createTokenExtractorNow(options);
   const csrf = compileCsrfCheck(options);
   const authorizer = createAuthorizer<T>(options);
   const verifier = buildVerifier(options as AuthenticatorOptions<unknown>);
-  const verifyNow = verifyNowOf(verifier);
+  const own = ownVerifyNow(verifier);
+  const verifyNow = own ?? ((token: string) => verifier.verify(token));
+  // With our own verifier, a Bearer token's b64token syntax (RFC 6750 §2.1) is checked only once
+  // the token is refused: a token that verifies is base64url and dots, which b64token allows, and
+  // one that does not is refused before any key lookup or I/O. A cache hit then scans no
+  // character of it. Another verifier may do I/O with any string: it gets checked tokens only.
+  const extract = createTokenExtractorNow(options, own === undefined);
+  const refusal = (found: ExtractedToken, err: unknown): unknown =>
+    own !== undefined && found.source === 'header' && !isB64Token(found.token)
+      ? malformedAuthorization()
+      : err;
 
   const withRealm = (err: unknown): JwtError => {
     let error =
@@ -146,11 +157,19 @@ export function createAuthenticator<T = JwtClaims>(
     }
     if (requireHttps) checkHttps(req);
     if (found.source === 'cookie') csrf(req);
-    const verified = verifyNow(found.token);
+    let verified;
+    try {
+      verified = verifyNow(found.token);
+    } catch (err) {
+      throw refusal(found, err);
+    }
     if (isThenable(verified)) {
       // Promise.resolve: a user's verifier may hand back another library's thenable.
       return Promise.resolve(verified)
-        .then((result) => accept(found, result))
+        .then(
+          (result) => accept(found, result),
+          (err: unknown) => Promise.reject(refusal(found, err) as Error),
+        )
         .catch(rejectWithRealm);
     }
     return accept(found, verified);

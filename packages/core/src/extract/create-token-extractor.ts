@@ -101,18 +101,19 @@ function createExtractNow(
   cookie: string | undefined,
   query: boolean,
   getToken: TokenExtractorOptions['getToken'],
+  checkHeaderToken: boolean,
 ): ExtractNow {
   if (getToken === undefined) {
     return (req) =>
       onlyOne(
-        readAuthorization(req),
+        readAuthorization(req, checkHeaderToken),
         cookie === undefined ? undefined : readCookie(req, cookie),
         query ? readQuery(req) : undefined,
         undefined,
       );
   }
   return async (req) => {
-    const header = readAuthorization(req);
+    const header = readAuthorization(req, checkHeaderToken);
     const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);
     const fromQuery = query ? readQuery(req) : undefined;
     return onlyOne(header, fromCookie, fromQuery, await fromGetter(getToken, req));
@@ -123,13 +124,18 @@ function createExtractNow(
  * Internal: {@link createTokenExtractor} without the promise, for the authenticator's hot path.
  *
  * @param options - the same options
+ * @param checkHeaderToken - `false`: a Bearer header's token is returned without its `b64token`
+ *   check, which the caller then makes when the token is refused (see `createAuthenticator`)
  * @returns the synchronous-when-possible extractor
  * @example
  * ```ts
  * const found = createTokenExtractorNow({ cookie: 'access_token' })(view);
  * ```
  */
-export function createTokenExtractorNow(options: TokenExtractorOptions = {}): ExtractNow {
+export function createTokenExtractorNow(
+  options: TokenExtractorOptions = {},
+  checkHeaderToken = true,
+): ExtractNow {
   const { cookie, query = false, getToken } = options;
   if (cookie !== undefined && (typeof cookie !== 'string' || !COOKIE_NAME.test(cookie))) {
     configError('cookie', 'must be a cookie name (RFC 6265 token characters)');
@@ -138,7 +144,7 @@ export function createTokenExtractorNow(options: TokenExtractorOptions = {}): Ex
   if (getToken !== undefined && typeof getToken !== 'function') {
     configError('getToken', 'must be a function');
   }
-  return createExtractNow(cookie, query, getToken);
+  return createExtractNow(cookie, query, getToken, checkHeaderToken);
 }
 
 // RFC 6750 §2: clients MUST NOT use more than one method per request.

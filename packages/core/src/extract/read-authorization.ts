@@ -1,5 +1,6 @@
 import type { RequestView } from '../auth/request-view.js';
 import { isB64Token } from '../lib/b64token.js';
+import type { JwtError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
 
 // RFC 7235 §2.1: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
@@ -17,13 +18,20 @@ function countAuthorization(rawHeaders: readonly string[] | undefined): number {
   return count;
 }
 
+/** The refusal of an `Authorization` header that is not `<scheme> <b64token>` (400). */
+export function malformedAuthorization(): JwtError {
+  return invalidRequest('The Authorization header is malformed');
+}
+
 /**
  * The Bearer token of the `Authorization` header, `undefined` when there is no header or it uses
  * another scheme, or throws `ERR_JWT_INVALID_REQUEST` for a duplicate or malformed header.
  *
  * @param req - the request view
+ * @param checkToken - whether to check the token's RFC 6750 `b64token` syntax here (`false`: the
+ *   caller checks it when the token is refused, see `createAuthenticator`)
  */
-export function readAuthorization(req: RequestView): string | undefined {
+export function readAuthorization(req: RequestView, checkToken = true): string | undefined {
   // Node keeps only the first of duplicate Authorization headers in `headers`: look at the raw list.
   if (countAuthorization(req.rawHeaders) > 1) {
     throw invalidRequest('The request carries more than one Authorization header');
@@ -36,16 +44,14 @@ export function readAuthorization(req: RequestView): string | undefined {
   // The usual form, `Bearer <token>` with one space, read without the regular expression.
   if (value.startsWith('Bearer ') && value.charCodeAt(7) !== 0x20) {
     const token = value.slice(7);
-    if (!isB64Token(token)) throw invalidRequest('The Authorization header is malformed');
+    if (checkToken && !isB64Token(token)) throw malformedAuthorization();
     return token;
   }
   const match = CREDENTIALS.exec(value);
-  if (match === null) throw invalidRequest('The Authorization header is malformed');
+  if (match === null) throw malformedAuthorization();
   // Auth-scheme names are case-insensitive (RFC 7235 §2.1); another scheme is not ours.
   if ((match[1] as string).toLowerCase() !== 'bearer') return undefined;
   const token = match[2];
-  if (token === undefined || !isB64Token(token)) {
-    throw invalidRequest('The Authorization header is malformed');
-  }
+  if (token === undefined || (checkToken && !isB64Token(token))) throw malformedAuthorization();
   return token;
 }

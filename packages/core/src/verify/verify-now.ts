@@ -11,18 +11,18 @@ export const VERIFY_NOW = Symbol.for('@tokenward/core.verifyNow');
 export type VerifyNow = (token: string) => VerifyResult | Promise<VerifyResult>;
 
 /**
- * The fastest way to verify with `verifier`: its own synchronous form when it has one (any
- * verifier from `createVerifier`), else its promise-returning `verify`.
+ * The synchronous-when-possible form of `verify` of a verifier from `createVerifier`, or
+ * `undefined` for any other object with a `verify` method.
  *
  * @param verifier - a verifier, ours or one given by the user
- * @returns a function that verifies one token
+ * @returns its own `VerifyNow`, if it has one
  * @example
  * ```ts
- * const verifyNow = verifyNowOf(verifier);
- * const result = verifyNow(token); // a result, or a Promise of one
+ * const own = ownVerifyNow(verifier);
+ * const verifyNow = own ?? ((token: string) => verifier.verify(token));
  * ```
  */
-export function verifyNowOf(verifier: Verifier): VerifyNow {
+export function ownVerifyNow(verifier: Verifier): VerifyNow | undefined {
   const own = (verifier as unknown as Record<symbol, VerifyNow | undefined>)[VERIFY_NOW];
-  return typeof own === 'function' ? own : (token) => verifier.verify(token);
+  return typeof own === 'function' ? own : undefined;
 }
