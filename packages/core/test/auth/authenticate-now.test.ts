@@ -1,31 +1,15 @@
-import { SignJWT } from 'jose';
 import {
   createAuthenticator,
   MemoryRevocationStore,
   type AuthenticatorOptions,
-  type RequestView,
 } from '@tokenward/core';
+import { authorizationView, clock, NOW, SECRET, signHs256 } from '../helpers/hs256-requests';
 import { thrown } from '../helpers/jwt-errors';
 
 // authenticateNow: the same answers as authenticate, without a promise when nothing has to wait.
-const SECRET = 'an-hs256-test-secret-of-32-bytes-or-more!';
-const NOW = 1_700_000_000;
-const clock = () => NOW * 1000;
-
-function sign(claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(NOW - 10)
-    .setExpirationTime(NOW + 600)
-    .setJti('t-1')
-    .sign(new TextEncoder().encode(SECRET));
-}
-
-function view(authorization?: string): RequestView {
-  const headers = authorization === undefined ? {} : { authorization };
-  const rawHeaders = authorization === undefined ? [] : ['Authorization', authorization];
-  return { method: 'GET', url: '/', headers, rawHeaders, secure: true };
-}
+// Every token carries the jti the revocation test revokes.
+const sign = (claims: Record<string, unknown>) => signHs256({ jti: 't-1', ...claims });
+const view = authorizationView;
 
 function auth(options: AuthenticatorOptions = {}) {
   return createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock, realm: 'r', ...options });

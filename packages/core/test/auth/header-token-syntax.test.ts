@@ -1,37 +1,17 @@
-import { SignJWT } from 'jose';
 import {
   createAuthenticator,
   createVerifier,
   type AuthenticatorOptions,
-  type RequestView,
   type Verifier,
 } from '@tokenward/core';
+import { authorizationView, clock, SECRET, signHs256 } from '../helpers/hs256-requests';
 import { rejection, thrown } from '../helpers/jwt-errors';
 
 // A Bearer token's RFC 6750 b64token syntax is checked when the token is refused (our verifier
 // refuses anything that is not base64url and dots before any key lookup): the answers are those of
 // a check made first, and a token the verifier accepts is never scanned for it.
-const SECRET = 'an-hs256-test-secret-of-32-bytes-or-more!';
-const NOW = 1_700_000_000;
-const clock = () => NOW * 1000;
-
-function sign(claims: Record<string, unknown>): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(NOW - 10)
-    .setExpirationTime(NOW + 600)
-    .sign(new TextEncoder().encode(SECRET));
-}
-
-function view(authorization: string, secure = true): RequestView {
-  return {
-    method: 'GET',
-    url: '/',
-    headers: { authorization },
-    rawHeaders: ['Authorization', authorization],
-    secure,
-  };
-}
+const sign = signHs256;
+const view = authorizationView;
 
 function auth(options: AuthenticatorOptions = {}) {
   return createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock, ...options });
