@@ -49,6 +49,18 @@ export interface LoadResult {
   relative?: number;
   /** The {@link LoadResult.relative} value of each round, in order (set by `combineRounds`). */
   roundsRelative?: number[];
+  /**
+   * One round: the bare framework's server CPU per request over this setup's, in the same run
+   * (1 for the bare framework).
+   */
+  cpuRelative?: number;
+  /** The {@link LoadResult.cpuRelative} value of each round, in order (set by `combineRounds`). */
+  roundsCpuRelative?: number[];
+  /**
+   * One round: this setup's server CPU per request minus the bare framework's in the same run,
+   * microseconds. After combining: the median over the rounds.
+   */
+  cpuAddedMicros?: number;
 }
 
 /**
@@ -127,6 +139,12 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
       : {}),
     ...(rounds.length > 0 && rounds.every((r) => r.relative !== undefined)
       ? { roundsRelative: rounds.map((r) => r.relative as number) }
+      : {}),
+    ...(rounds.length > 0 && rounds.every((r) => r.cpuRelative !== undefined)
+      ? { roundsCpuRelative: rounds.map((r) => r.cpuRelative as number) }
+      : {}),
+    ...(rounds.length > 0 && rounds.every((r) => r.cpuAddedMicros !== undefined)
+      ? { cpuAddedMicros: median(rounds.map((r) => r.cpuAddedMicros as number)) }
       : {}),
   };
 }

@@ -95,10 +95,16 @@ export async function measureFramework(
         const runs = await measureTogether(pair, tokenFor(s));
         const bareRun = runs[pair.indexOf(bare)]!;
         const setupRun = runs[pair.indexOf(s)]!;
-        rounds.get(bare.id)!.push({ ...bareRun, relative: 1 });
-        rounds
-          .get(s.id)!
-          .push({ ...setupRun, relative: setupRun.requestsPerSec / bareRun.requestsPerSec });
+        rounds.get(bare.id)!.push({ ...bareRun, relative: 1, cpuRelative: 1, cpuAddedMicros: 0 });
+        const bareCpu = bareRun.cpuMicrosPerRequest ?? 0;
+        const setupCpu = setupRun.cpuMicrosPerRequest ?? 0;
+        rounds.get(s.id)!.push({
+          ...setupRun,
+          relative: setupRun.requestsPerSec / bareRun.requestsPerSec,
+          ...(bareCpu > 0 && setupCpu > 0
+            ? { cpuRelative: bareCpu / setupCpu, cpuAddedMicros: setupCpu - bareCpu }
+            : {}),
+        });
       }
     }
   } finally {

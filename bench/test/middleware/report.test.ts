@@ -184,10 +184,41 @@ describe('pairedRatio', () => {
     expect(of('koa-tokenward-hs256')?.value).toBeCloseTo(0.93); // not 5,000 / 10,000
   });
 
-  it('comes from alternating runs: combineRounds keeps each run’s relative value', () => {
+  it('comes from paired runs: combineRounds keeps each run’s relative value', () => {
     const round = (relative: number): LoadResult => ({ ...run(100), relative });
     expect(combineRounds([round(0.9), round(0.8)]).roundsRelative).toEqual([0.9, 0.8]);
     expect(combineRounds([run(100), round(0.8)]).roundsRelative).toBeUndefined();
+  });
+
+  it('compares server CPU the same way: paired per run when the runs say so', () => {
+    const paired = (cpu: number, cpuRelative: number[]): LoadResult => ({
+      ...run(1_000),
+      cpuMicrosPerRequest: cpu,
+      roundsCpuRelative: cpuRelative,
+      roundsRelative: [1],
+    });
+    const map = new Map([
+      // Medians over different runs (the bare one over every run) say 100 / 80: not used.
+      ['koa-bare', paired(80, [1, 1, 1])],
+      ['koa-tokenward-hs256', paired(100, [0.95, 0.9, 0.97])],
+    ]);
+    const ratio = computeRatios(map).find(
+      (r) => r.of === 'koa-tokenward-hs256' && r.over === 'koa-bare',
+    );
+    expect(ratio?.cpuValue).toBeCloseTo(0.95);
+    expect(ratio?.cpuMet).toBe(true);
+  });
+
+  it('combineRounds keeps the CPU relatives and the median of the CPU each run added', () => {
+    const round = (cpuRelative: number, cpuAddedMicros: number): LoadResult => ({
+      ...run(100),
+      cpuRelative,
+      cpuAddedMicros,
+    });
+    const combined = combineRounds([round(0.9, 8), round(0.95, 4), round(0.8, 20)]);
+    expect(combined.roundsCpuRelative).toEqual([0.9, 0.95, 0.8]);
+    expect(combined.cpuAddedMicros).toBe(8);
+    expect(combineRounds([run(100), round(0.9, 8)]).roundsCpuRelative).toBeUndefined();
   });
 });
 
@@ -232,6 +263,27 @@ describe('addedCost', () => {
     ]);
     expect(addedCost({ results })).toEqual([
       '- Koa: bare 17.0 µs of server CPU per request; tokenward (HS256) adds 20.0 µs, 10.0 µs with `cache: false`; koa-jwt adds 392.0 µs. 0.9× of bare would leave tokenward 1.9 µs.',
+    ]);
+  });
+
+  it('states what each setup added in its own paired runs, when they were paired', () => {
+    const cpu = (cpuMicrosPerRequest: number, cpuAddedMicros?: number): LoadResult => ({
+      requestsPerSec: 1,
+      p99Ms: 1,
+      p50Ms: 1,
+      total: 1,
+      failures: 0,
+      cpuMicrosPerRequest,
+      ...(cpuAddedMicros === undefined ? {} : { cpuAddedMicros }),
+    });
+    const results = new Map([
+      ['koa-bare', cpu(17, 0)],
+      ['koa-tokenward-hs256', cpu(15, 2)], // a slower moment than the bare median, yet +2 µs
+      ['koa-tokenward-hs256-nocache', cpu(27, 11)],
+      ['koa-peer-hs256', cpu(409, 390)],
+    ]);
+    expect(addedCost({ results })).toEqual([
+      '- Koa: bare 17.0 µs of server CPU per request; tokenward (HS256) adds 2.0 µs, 11.0 µs with `cache: false`; koa-jwt adds 390.0 µs. 0.9× of bare would leave tokenward 1.9 µs.',
     ]);
   });
 });

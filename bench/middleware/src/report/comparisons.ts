@@ -138,7 +138,9 @@ export function computeRatios(
     const ratio: Ratio = { ...c, value };
     if (c.target !== undefined) ratio.met = value >= c.target;
     if (of.cpuMicrosPerRequest && over.cpuMicrosPerRequest) {
-      ratio.cpuValue = over.cpuMicrosPerRequest / of.cpuMicrosPerRequest;
+      ratio.cpuValue =
+        pairedMedians(of.roundsCpuRelative, over.roundsCpuRelative) ??
+        over.cpuMicrosPerRequest / of.cpuMicrosPerRequest;
       if (c.target !== undefined) ratio.cpuMet = ratio.cpuValue >= c.target;
     }
     return ratio;
@@ -159,8 +161,14 @@ export function computeRatios(
  * ```
  */
 export function pairedRatio(of: LoadResult, over: LoadResult): number | undefined {
-  const a = of.roundsRelative;
-  const b = over.roundsRelative;
+  return pairedMedians(of.roundsRelative, over.roundsRelative);
+}
+
+// The median of `a` over the median of `b`; `undefined` unless both have values.
+function pairedMedians(
+  a: readonly number[] | undefined,
+  b: readonly number[] | undefined,
+): number | undefined {
   if (a === undefined || b === undefined || a.length === 0 || b.length === 0) return undefined;
   return median(a) / median(b);
 }

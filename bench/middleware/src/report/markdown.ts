@@ -68,8 +68,9 @@ export function middlewareSection(input: ReportInput): string {
     '  run without the cache (its default for keys that can change).',
     '- Ratios come from the same run, each setup against the bare framework loaded at the same time',
     '  on the same CPU (see Settings); the per-round figures show the noise.',
-    '  "Server CPU" is the server process\'s CPU time (user + system) per answered request: it',
-    '  depends less than requests/s on what else the machine is doing.',
+    '  "Server CPU" is the server process\'s CPU time (user + system) per answered request; its',
+    '  ratios and the CPU a setup adds are taken, like requests/s, within each paired run (the bare',
+    "  row's median is over every run of the framework, so it is not comparable row by row).",
     '',
     '| setup | requests/s (median) | rounds (requests/s) | p50 (ms) | p99 (ms) | server CPU (µs/request) | requests |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -163,7 +164,8 @@ export function shareTable(input: Pick<ReportInput, 'scenarios' | 'shares'>): st
 
 /**
  * One line per framework: the server CPU per request tokenward (HS256, with its defaults and
- * with `cache: false`) and the peer add to the bare framework's.
+ * with `cache: false`) and the peer add to the bare framework's (from paired runs, the median of
+ * what each added over the bare framework in the same run).
  *
  * @param input - the report input
  * @returns Markdown list lines (empty when CPU times are missing)
@@ -179,18 +181,24 @@ export function addedCost(input: Pick<ReportInput, 'results'>): string[] {
     nest: ['Nest', 'the passport-jwt guard'],
   };
   const cpu = (id: string): number | undefined => input.results.get(id)?.cpuMicrosPerRequest;
+  // What a setup adds: the median of its paired differences when the runs were paired.
+  const added = (id: string, bare: number): number | undefined => {
+    const r = input.results.get(id);
+    if (r?.cpuMicrosPerRequest === undefined) return undefined;
+    return r.cpuAddedMicros ?? r.cpuMicrosPerRequest - bare;
+  };
   const lines: string[] = [];
   for (const framework of ['express', 'koa', 'nest'] as const) {
     const bare = cpu(`${framework}-bare`);
-    const plain = cpu(`${framework}-tokenward-hs256`);
-    const uncached = cpu(`${framework}-tokenward-hs256-nocache`);
-    const peer = cpu(`${framework}-peer-hs256`);
-    if (bare === undefined || plain === undefined || uncached === undefined || peer === undefined)
-      continue;
+    if (bare === undefined) continue;
+    const plain = added(`${framework}-tokenward-hs256`, bare);
+    const uncached = added(`${framework}-tokenward-hs256-nocache`, bare);
+    const peer = added(`${framework}-peer-hs256`, bare);
+    if (plain === undefined || uncached === undefined || peer === undefined) continue;
     const [name, peerName] = names[framework];
     lines.push(
-      `- ${name}: bare ${fmt(bare, 1)} µs of server CPU per request; tokenward (HS256) adds ${fmt(plain - bare, 1)} µs, ` +
-        `${fmt(uncached - bare, 1)} µs with \`cache: false\`; ${peerName} adds ${fmt(peer - bare, 1)} µs. ` +
+      `- ${name}: bare ${fmt(bare, 1)} µs of server CPU per request; tokenward (HS256) adds ${fmt(plain, 1)} µs, ` +
+        `${fmt(uncached, 1)} µs with \`cache: false\`; ${peerName} adds ${fmt(peer, 1)} µs. ` +
         `0.9× of bare would leave tokenward ${fmt(bare / 0.9 - bare, 1)} µs.`,
     );
   }
