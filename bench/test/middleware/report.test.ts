@@ -246,15 +246,17 @@ describe('combineRounds', () => {
 });
 
 describe('addedCost', () => {
+  const cpu = (cpuMicrosPerRequest: number, cpuAddedMicros?: number): LoadResult => ({
+    requestsPerSec: 1,
+    p99Ms: 1,
+    p50Ms: 1,
+    total: 1,
+    failures: 0,
+    cpuMicrosPerRequest,
+    ...(cpuAddedMicros === undefined ? {} : { cpuAddedMicros }),
+  });
+
   it('states the server CPU tokenward and the peer add to the bare framework', () => {
-    const cpu = (cpuMicrosPerRequest: number): LoadResult => ({
-      requestsPerSec: 1,
-      p99Ms: 1,
-      p50Ms: 1,
-      total: 1,
-      failures: 0,
-      cpuMicrosPerRequest,
-    });
     const results = new Map([
       ['koa-bare', cpu(17)],
       ['koa-tokenward-hs256', cpu(37)],
@@ -267,15 +269,6 @@ describe('addedCost', () => {
   });
 
   it('states what each setup added in its own paired runs, when they were paired', () => {
-    const cpu = (cpuMicrosPerRequest: number, cpuAddedMicros?: number): LoadResult => ({
-      requestsPerSec: 1,
-      p99Ms: 1,
-      p50Ms: 1,
-      total: 1,
-      failures: 0,
-      cpuMicrosPerRequest,
-      ...(cpuAddedMicros === undefined ? {} : { cpuAddedMicros }),
-    });
     const results = new Map([
       ['koa-bare', cpu(17, 0)],
       ['koa-tokenward-hs256', cpu(15, 2)], // a slower moment than the bare median, yet +2 µs
