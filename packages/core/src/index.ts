@@ -35,6 +35,7 @@ export type {
 } from './sign/signer-types.js';
 export { decodeUnverified } from './decode/decode-unverified.js';
 export type { RequestView } from './auth/request-view.js';
+export { createRequestSlots, type RequestSlots } from './auth/request-slots.js';
 export type {
   AuthResult,
   Authenticator,

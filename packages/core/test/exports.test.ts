@@ -19,6 +19,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'createAuthenticator',
       'createAuthorizer',
       'createRemoteJwks',
+      'createRequestSlots',
       'createSigner',
       'createTokenExtractor',
       'createUnlessMatcher',

@@ -8,10 +8,11 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { errorDelivery } from './lib/error-delivery.js';
 import { attachContext, type RequestContext } from './lib/request-context.js';
+import { publishAuth } from './lib/request-state.js';
 import { requestOf, requestView } from './lib/request-view.js';
 import { withUnless } from './lib/with-unless.js';
 import type { JwtOptions } from './options.js';
-import type { AuthRequest, UnlessMiddleware } from './types.js';
+import type { UnlessMiddleware } from './types.js';
 import { configError } from '@tokenward/core';
 
 function coreOptions(
@@ -63,8 +64,7 @@ export function jwt<T = JwtClaims>(options?: JwtOptions<T>): UnlessMiddleware {
 
   const accept = (req: Request, result: AuthResult<JwtClaims>, next: NextFunction): void => {
     if (result.authenticated) {
-      (req as AuthRequest).auth = result.claims;
-      (req as AuthRequest).token = result.token;
+      publishAuth(req, result.claims, result.token);
     }
     next();
   };

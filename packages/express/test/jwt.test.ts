@@ -158,6 +158,55 @@ describe.each(MAJORS)('jwt() on %s', (_name, express) => {
     expect(res.body.auth.sub).toBe('mounted');
   });
 
+  test('req.auth is per request, replaceable by a later middleware, and absent on anonymous requests', async () => {
+    const seen: unknown[] = [];
+    const app = express()
+      .use(jwt({ ...VERIFY, credentialsRequired: false }))
+      .use((req: Request, _res: Response, next: NextFunction) => {
+        seen.push(Object.hasOwn(req, 'auth'));
+        const auth = (req as AuthRequest).auth;
+        if (auth) (req as AuthRequest).auth = { ...auth, account: `acct-${auth.sub}` };
+        next();
+      })
+      .get('/', handler);
+    const [alice, bob] = await Promise.all([sign({ sub: 'alice' }), sign({ sub: 'bob' })]);
+    const answers = await Promise.all([
+      request(app).get('/').set('Authorization', `Bearer ${alice}`),
+      request(app).get('/').set('Authorization', `Bearer ${bob}`),
+      request(app).get('/'),
+    ]);
+    expect(answers.map((res) => res.body.auth)).toEqual([
+      expect.objectContaining({ sub: 'alice', account: 'acct-alice' }),
+      expect.objectContaining({ sub: 'bob', account: 'acct-bob' }),
+      null,
+    ]);
+    expect(answers.map((res) => res.body.token)).toEqual([alice, bob, null]);
+    // An accessor of the app's request prototype (like req.ip), not an own property.
+    expect(seen).toEqual([false, false, false]);
+  });
+
+  test('a request given its own req.auth earlier still gets the verified claims', async () => {
+    const app = express()
+      .use((req: Request, _res: Response, next: NextFunction) => {
+        Object.defineProperty(req, 'auth', { value: 'stale', writable: true, configurable: true });
+        next();
+      })
+      .use(jwt(VERIFY))
+      .get('/', handler);
+    const token = await sign({ sub: 'alice' });
+    const res = await request(app).get('/').set('Authorization', `Bearer ${token}`);
+    expect(res.body.auth).toMatchObject({ sub: 'alice' });
+  });
+
+  test('req.auth reaches the handlers of a mounted sub-app', async () => {
+    const admin = express().get('/me', handler);
+    const app = express().use(jwt(VERIFY)).use('/admin', admin);
+    const token = await sign({ sub: 'sub-app' });
+    const res = await request(app).get('/admin/me').set('Authorization', `Bearer ${token}`);
+    expect(res.body.auth).toMatchObject({ sub: 'sub-app' });
+    expect(res.body.token).toBe(token);
+  });
+
   test('with no options the configuration comes from the environment', async () => {
     const saved = { ...process.env };
     process.env.JWT_SECRET = SECRET;

@@ -1,7 +1,7 @@
 import { JwtError, type Authenticator, type JwtClaims } from '@tokenward/core';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthRequest } from '../types.js';
-import { contextOf } from './request-context.js';
+import { keptContext } from './request-state.js';
 
 /** The check of one guard: throws (or rejects with) a `JwtError` to refuse the request. */
 export type GuardCheck = (
@@ -25,7 +25,7 @@ export async function runGuard(
   res: Response,
   next: NextFunction,
 ): Promise<boolean> {
-  const context = contextOf(req);
+  const context = keptContext(req);
   if (context === undefined) {
     next(new JwtError('ERR_JWT_CONFIG_INVALID', `${name}() needs jwt() to run before it`));
     return false;

@@ -138,7 +138,7 @@ export class JwtGuard implements CanActivate {
   // After authentication: the route's requirements, then its predicates (which may be async).
   private authorizeResult(result: AuthResult, plan: RoutePlan, request: unknown): Promise<boolean> {
     if (!result.authenticated) return ALLOWED;
-    setAuthState(request as Record<string, unknown>, result);
+    setAuthState(request as object, result);
     for (const requirement of plan.requirements) this.auth.authorize(result.claims, requirement);
     if (plan.predicates.length === 0) return ALLOWED;
     return this.checkPredicates(plan.predicates, result.claims, request);

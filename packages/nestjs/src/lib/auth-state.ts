@@ -1,21 +1,19 @@
-import type { AuthResult, JwtClaims } from '@tokenward/core';
-
-// Process-wide key, so the ESM and CJS builds of this package read the same state.
-const AUTH_STATE = Symbol.for('@tokenward/nestjs.auth');
+import { createRequestSlots, type AuthResult, type JwtClaims } from '@tokenward/core';
 
 type Authenticated = Extract<AuthResult<JwtClaims>, { authenticated: true }>;
 
-/** Stores a verified result on the request: the claims as `request.user`, the rest hidden. */
-export function setAuthState(
-  request: Record<string | symbol, unknown>,
-  result: Authenticated,
-): void {
-  request[AUTH_STATE] = result;
-  request.user = result.claims;
+// `user` is readable on the request; the whole result is for `@Claims()` and `@AccessToken()`.
+// On Express, accessors on the request prototype (see `createRequestSlots`): Express gives every
+// request its own hidden class, and adding properties to it is costly.
+const slots = createRequestSlots<'user' | 'result'>('@tokenward/nestjs', ['user']);
+
+/** Stores a verified result for the request: the claims as `request.user`, the rest hidden. */
+export function setAuthState(request: object, result: Authenticated): void {
+  slots.set(request, { user: result.claims, result });
 }
 
 /** The verified result stored by `JwtGuard` (or the passport bridge), if any. */
 export function getAuthState(request: unknown): Authenticated | undefined {
   if (typeof request !== 'object' || request === null) return undefined;
-  return (request as Record<symbol, Authenticated | undefined>)[AUTH_STATE];
+  return slots.get(request, 'result') as Authenticated | undefined;
 }

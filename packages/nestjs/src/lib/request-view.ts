@@ -44,11 +44,16 @@ class NestRequestView implements RequestView {
 
   constructor(private readonly req: AnyRequest) {}
 
-  // The Node request under the platform's (Fastify's `req.raw`), or the request itself.
+  // The Node request: the request itself (Express), the one under it (Fastify's `req.raw`), or
+  // the request as it is. Itself first: on Express, looking up a `raw` it does not have walks its
+  // whole prototype chain, on every request.
   private get raw(): Partial<IncomingMessage> {
-    this.rawRequest ??= isIncomingMessage(this.req.raw)
-      ? this.req.raw
-      : (this.req as Partial<IncomingMessage>);
+    const { req } = this;
+    this.rawRequest ??= isIncomingMessage(req)
+      ? req
+      : isIncomingMessage(req.raw)
+        ? req.raw
+        : (req as Partial<IncomingMessage>);
     return this.rawRequest;
   }
 

@@ -77,6 +77,17 @@ describe.each(PLATFORMS)('param decorators on %s', (platform) => {
     expect(res.body).toEqual({ sub: 'alice', tenant: 't1', sameAsUser: true, nullPrototype: true });
   });
 
+  it('every request sees its own claims, also when they run at the same time', async () => {
+    const tenants = ['t1', 't2', 't3', 't4'];
+    const tokens = await Promise.all(tenants.map((tenant) => token({ tenant })));
+    const answers = await Promise.all(
+      tokens.map((value) => request(t.server).get('/claims').set('Authorization', bearer(value))),
+    );
+    expect(answers.map((res) => [res.body.tenant, res.body.sameAsUser])).toEqual(
+      tenants.map((tenant) => [tenant, true]),
+    );
+  });
+
   it('@Claim(name) injects one claim', async () => {
     const res = await request(t.server)
       .get('/claim')
