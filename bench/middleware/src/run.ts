@@ -23,8 +23,10 @@ const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'), // pnpm passes a bare `--` through
   options: {
     seconds: { type: 'string', default: '1' },
-    warmup: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '5' },
+    // 3 s: after 1 s, the first runs of a setup still came out low on a busy two-CPU machine (the
+    // ratio over bare rose from run to run). 7 runs: a median that one disturbed run moves less.
+    warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '7' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
