@@ -7,8 +7,8 @@ import {
 } from '@tokenward/core';
 import type { NextFunction, Request, Response } from 'express';
 import { errorDelivery } from './lib/error-delivery.js';
-import { attachContext, type RequestContext } from './lib/request-context.js';
-import { publishAuth } from './lib/request-state.js';
+import type { RequestContext } from './lib/request-context.js';
+import { attachContext, publishAuth } from './lib/request-state.js';
 import { requestOf, requestView } from './lib/request-view.js';
 import { withUnless } from './lib/with-unless.js';
 import type { JwtOptions } from './options.js';

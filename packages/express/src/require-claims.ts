@@ -1,6 +1,6 @@
 import { configError, type JwtClaims } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { wantContext } from './lib/request-context.js';
+import { wantContext } from './lib/request-state.js';
 import { runGuard, type GuardCheck } from './lib/run-guard.js';
 
 /**

@@ -1,7 +1,7 @@
 import { parseRequirement } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RequirementOptions } from './types.js';
-import { wantContext } from './lib/request-context.js';
+import { wantContext } from './lib/request-state.js';
 import { runGuard } from './lib/run-guard.js';
 
 /**

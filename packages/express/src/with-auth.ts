@@ -1,6 +1,6 @@
 import type { JwtClaims } from '@tokenward/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { wantContext } from './lib/request-context.js';
+import { wantContext } from './lib/request-state.js';
 import { runGuard } from './lib/run-guard.js';
 import type { AuthenticatedRequest } from './types.js';
 

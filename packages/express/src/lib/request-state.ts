@@ -21,14 +21,34 @@ export function publishAuth(req: Request, auth: unknown, token: string): void {
   slots.set(req, { auth, token });
 }
 
+// Set once a guard (requireRoles, withAuth, ...) exists: only guards read the context, and
+// keeping it costs a little on every request. Process-wide (Symbol.for), so that the ESM and CJS
+// builds of this package agree.
+const WANTED = Symbol.for('@tokenward/express.contextWanted');
+const registry = globalThis as unknown as Record<symbol, boolean | undefined>;
+
 /**
- * Links a request to the `jwt()` middleware that handled it (kept beside its claims).
+ * Tells every `jwt()` to leave its context on the requests it authenticates: called by each
+ * route guard when it is created.
+ *
+ * @example
+ * ```ts
+ * wantContext();
+ * ```
+ */
+export function wantContext(): void {
+  registry[WANTED] = true;
+}
+
+/**
+ * Links a request to the `jwt()` middleware that handled it (kept beside its claims), when a
+ * guard wants it.
  *
  * @param req - the request
  * @param context - that middleware's authenticator and failure delivery
  */
-export function keepContext(req: Request, context: RequestContext): void {
-  slots.set(req, { context });
+export function attachContext(req: Request, context: RequestContext): void {
+  if (registry[WANTED] === true) slots.set(req, { context });
 }
 
 /**
