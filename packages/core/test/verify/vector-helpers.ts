@@ -5,8 +5,8 @@ import { importJwk } from '../../src/keys/import-jwk.js';
 import { algorithmSpec } from '../../src/lib/algorithm-table.js';
 import { createSignatureCheck } from '../../src/signature/signature-check.js';
 
-/** The shared vectors folder: the repository has `../shared` beside it (CI has the same layout). */
-export const VECTORS = join(__dirname, '../../../../../shared/vectors');
+/** The vectors folder of core's test fixtures (origin and licence in its README). */
+export const VECTORS = join(__dirname, '../fixtures/vectors');
 
 export function readVectors<T>(file: string): T {
   return JSON.parse(readFileSync(join(VECTORS, file), 'utf8')) as T;

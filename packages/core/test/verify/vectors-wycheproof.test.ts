@@ -23,7 +23,7 @@ interface JwkGroup {
   tests: Case[];
 }
 
-// Deliberate deviations, each also listed in the shared vectors README or DESIGN.md:
+// Deliberate deviations, each also listed in test/fixtures/vectors/README.md:
 // - 372/373: a "?" inserted into the header/payload segment. Wycheproof calls them valid because
 //   lenient decoders skip the character; tokenward decodes base64url strictly and canonically
 //   (STANDARDS.md §1.10 policy 4), so both are invalid here.
