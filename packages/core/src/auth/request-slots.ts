@@ -17,18 +17,27 @@ export interface RequestSlots<K extends string> {
    *
    * @param req - the request
    * @param values - the values to set; others keep theirs
+   * @param owner - who produced the values (e.g. the authenticator that verified them), stored
+   *   with them for `get`: the last `set` of a request decides the owner of all its values
    */
-  set(req: object, values: Partial<Record<K, unknown>>): void;
+  set(req: object, values: Partial<Record<K, unknown>>, owner?: object): void;
   /**
-   * A value of a request, `undefined` when never set.
+   * A value of a request, `undefined` when never set. With `owner`, `undefined` too unless the
+   * request's values were last set by that same owner: a verification result is reused only by
+   * the authenticator that produced it.
    *
    * @param req - the request
    * @param name - its name
+   * @param owner - the owner the value must come from
    */
-  get(req: object, name: K): unknown;
+  get(req: object, name: K, owner?: object): unknown;
 }
 
-type Slots = Record<string, unknown>;
+type Slots = Record<string | symbol, unknown>;
+
+// Where a request's record keeps the owner given to `set` (a symbol: never a value's name;
+// process-wide, like the table, so the ESM and CJS builds agree).
+const OWNER = Symbol.for('@tokenward/core.requestSlots.owner');
 
 interface Shared {
   readonly table: WeakMap<object, Slots>;
@@ -69,6 +78,9 @@ function shared(key: string): Shared {
  * cannot take the accessor (frozen, `null`, `Object.prototype`, or holding another property of
  * that name), gets the value assigned as before (`req.auth = value`) instead.
  *
+ * Values set with an `owner` are read back with that owner only (`get(req, name, owner)`): two
+ * differently configured authenticators on one request never take each other's result.
+ *
  * @param key - a process-wide name, e.g. the package name: two calls with it share their values
  * @param exposed - the names readable as request properties; the others are only `get`-able
  * @returns the slots
@@ -78,9 +90,12 @@ function shared(key: string): Shared {
  *
  * const slots = createRequestSlots<'user' | 'state'>('@my/adapter', ['user']);
  * const req = Object.create({ method: 'GET' }) as Record<string, unknown>;
- * slots.set(req, { user: { sub: 'bob' }, state: 'verified' });
+ * const mine = {};
+ * slots.set(req, { user: { sub: 'bob' }, state: 'verified' }, mine);
  * (req.user as { sub: string }).sub; // 'bob'
  * Object.hasOwn(req, 'user'); // false: the accessor is on the prototype
+ * slots.get(req, 'state', mine); // 'verified'
+ * slots.get(req, 'state', {}); // undefined: another owner
  * ```
  */
 export function createRequestSlots<K extends string>(
@@ -116,11 +131,12 @@ export function createRequestSlots<K extends string>(
   };
 
   return {
-    set(req, values) {
+    set(req, values, owner) {
       const slots = table.get(req);
       if (servedByAccessors(req)) {
-        if (slots === undefined) table.set(req, values);
-        else Object.assign(slots, values);
+        const record: Slots = slots === undefined ? values : Object.assign(slots, values);
+        if (slots === undefined) table.set(req, record);
+        record[OWNER] = owner;
         return;
       }
       const hidden: Slots = slots ?? {};
@@ -128,9 +144,11 @@ export function createRequestSlots<K extends string>(
         if (isExposed(name)) (req as Slots)[name] = value;
         else hidden[name] = value;
       }
+      hidden[OWNER] = owner;
       if (slots === undefined) table.set(req, hidden);
     },
-    get(req, name) {
+    get(req, name, owner) {
+      if (owner !== undefined && table.get(req)?.[OWNER] !== owner) return undefined;
       return isExposed(name) ? (req as Slots)[name] : table.get(req)?.[name];
     },
   };

@@ -123,4 +123,25 @@ describe('createRequestSlots', () => {
     expect(req.auth).toEqual({ sub: 'alice' });
     expect(slots.get(req, 'auth')).toEqual({ sub: 'alice' });
   });
+
+  it('gives values set with an owner back to that owner only, on every kind of request', () => {
+    const slots = createRequestSlots<'user' | 'result'>(key(), ['user']);
+    const api = {};
+    const admin = {};
+    for (const req of [requestOf(appRequestPrototype()), {}, Object.create(null) as object]) {
+      slots.set(req, { user: { sub: 'alice' }, result: 'verified for api' }, api);
+      expect(slots.get(req, 'result', api)).toBe('verified for api');
+      expect(slots.get(req, 'result', admin)).toBeUndefined();
+      expect(slots.get(req, 'user', admin)).toBeUndefined();
+      // Without an owner: whatever was set last (what a param decorator reads).
+      expect(slots.get(req, 'result')).toBe('verified for api');
+      // The last set decides: another owner's values replace the first one's claim.
+      slots.set(req, { result: 'verified for admin' }, admin);
+      expect(slots.get(req, 'result', api)).toBeUndefined();
+      expect(slots.get(req, 'result', admin)).toBe('verified for admin');
+      // A set without an owner leaves the values owned by nobody.
+      slots.set(req, { result: 'anonymous' });
+      expect(slots.get(req, 'result', admin)).toBeUndefined();
+    }
+  });
 });

@@ -82,8 +82,12 @@ export class JwtGuard implements CanActivate {
       const plan = this.planOf(context);
       if (plan.isPublic) return ALLOWED;
       const request = this.getRequest(context);
-      // A request already authenticated by another JwtGuard (global + per-route) is not re-verified.
-      const answer = getAuthState(request) ?? this.auth.authenticateNow(request, plan.authenticate);
+      // Within one HTTP request, a result this module's guard produced (global + per-route guard)
+      // is reused; anything else is verified now: another module's or the passport bridge's
+      // result, and every WebSocket message and GraphQL operation (their "request" outlives one
+      // call: a socket's handshake, a connection's context).
+      const kept = context.getType() === 'http' ? getAuthState(request, this.auth) : undefined;
+      const answer = kept ?? this.auth.authenticateNow(request, plan.authenticate);
       if (answer instanceof Promise) {
         return answer
           .then((result) => this.authorizeResult(result, plan, request))
@@ -138,7 +142,7 @@ export class JwtGuard implements CanActivate {
   // After authentication: the route's requirements, then its predicates (which may be async).
   private authorizeResult(result: AuthResult, plan: RoutePlan, request: unknown): Promise<boolean> {
     if (!result.authenticated) return ALLOWED;
-    setAuthState(request as object, result);
+    setAuthState(request as object, result, this.auth);
     for (const requirement of plan.requirements) this.auth.authorize(result.claims, requirement);
     if (plan.predicates.length === 0) return ALLOWED;
     return this.checkPredicates(plan.predicates, result.claims, request);

@@ -132,7 +132,7 @@ export class TokenwardStrategy {
       }
       return this.error(new JwtHttpException(outcome.error));
     }
-    setAuthState(request as object, outcome.result);
+    setAuthState(request as object, outcome.result, this.authenticator);
     const done: VerifiedCallback = (err, user, info) => {
       if (err) return this.error(err);
       if (!user) return this.fail(info, 401);
