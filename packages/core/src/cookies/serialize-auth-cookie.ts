@@ -46,7 +46,9 @@ export function serializeAuthCookie(token: string, options?: AuthCookieOptions):
   const exp = expiryOf(token);
   let maxAge = checked.maxAge;
   if (maxAge === undefined && exp !== undefined) {
-    maxAge = Math.max(0, Math.floor(exp - checked.clock() / 1000));
+    // Rounded up: a token signed a few milliseconds ago still has its whole lifetime (900 s, not
+    // 899), and the cookie outlives the token by less than a second, when it is refused anyway.
+    maxAge = Math.max(0, Math.ceil(exp - checked.clock() / 1000));
   }
   const age = maxAge === undefined ? '' : `; Max-Age=${maxAge}`;
   return `${checked.name}=${token}${age}; ${checked.attributes}`;

@@ -29,9 +29,16 @@ describe('serializeAuthCookie', () => {
     );
   });
 
-  it('rounds Max-Age down, never below 0, and omits it without exp', () => {
-    const fractional = token({ exp: NOW / 1000 + 10.9 });
-    expect(serializeAuthCookie(fractional, { clock })).toContain('; Max-Age=10;');
+  it('rounds Max-Age up to whole seconds, never below 0, and omits it without exp', () => {
+    const fractional = token({ exp: NOW / 1000 + 10.1 });
+    expect(serializeAuthCookie(fractional, { clock })).toContain('; Max-Age=11;');
+    // Signed at a whole second, serialized a few milliseconds later: the whole lifetime.
+    expect(serializeAuthCookie(T, { clock: () => NOW + 7 })).toContain('; Max-Age=900;');
+    expect(serializeAuthCookie(T, { clock: () => NOW + 999 })).toContain('; Max-Age=900;');
+    expect(serializeAuthCookie(T, { clock: () => NOW + 1000 })).toContain('; Max-Age=899;');
+    expect(serializeAuthCookie(token({ exp: NOW / 1000 }), { clock: () => NOW + 1 })).toContain(
+      '; Max-Age=0;',
+    );
     expect(serializeAuthCookie(token({ exp: NOW / 1000 - 5 }), { clock })).toContain(
       '; Max-Age=0;',
     );
