@@ -28,6 +28,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'generateKeyPair',
       'generateSecret',
       'httpAnswer',
+      'issuerOf',
       'parseRequirement',
       'readClaim',
       'readRevocationKeys',

@@ -1,4 +1,5 @@
 import type { JwsHeader, JwtClaims } from '../types/claims.js';
+import type { VerifiedIssuer } from '../types/issuer-options.js';
 import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
 import type { ClaimPath } from '../roles/claim-path.js';
 import type { RequestView } from './request-view.js';
@@ -88,6 +89,8 @@ export type AuthResult<T = JwtClaims> =
       header: JwsHeader;
       token: string;
       source: TokenSource;
+      /** With the verifier's `issuers`: the entry that verified the token. */
+      issuer?: VerifiedIssuer;
     }
   | { authenticated: false };
 

@@ -8,6 +8,8 @@ const VERIFIER_FIELDS = [
   'algorithms',
   'key',
   'issuer',
+  'issuers',
+  'maxIssuers',
   'audience',
   'subject',
   'typ',
@@ -22,7 +24,7 @@ const VERIFIER_FIELDS = [
 
 /**
  * The verifier of an authenticator: the prebuilt `verifier`; or one built from the options when
- * `key` is given; or one built from the environment (`verifierOptionsFromEnv`) with the options'
+ * `key` or `issuers` is given; or one built from the environment (`verifierOptionsFromEnv`) with the options'
  * verifier fields on top.
  *
  * @param options - the authenticator options
@@ -43,7 +45,9 @@ export function buildVerifier(options: AuthenticatorOptions<unknown>): Verifier 
   }
   const fields: Partial<VerifierOptions> = {};
   for (const field of given) (fields as Record<string, unknown>)[field] = options[field];
-  if (options.key !== undefined) return createVerifier(fields as VerifierOptions);
+  if (options.key !== undefined || options.issuers !== undefined) {
+    return createVerifier(fields as VerifierOptions);
+  }
   let fromEnv: VerifierOptions;
   try {
     fromEnv = verifierOptionsFromEnv();

@@ -39,7 +39,7 @@ function bool(value: unknown, fallback: boolean, option: string): boolean {
  * `Access-Control-Request-Method`), which are anonymous. Everything it throws or rejects with is
  * a `JwtError` with `realm` set, ready to answer (`status`, `headers`, `body`).
  *
- * With no options (or without `key` and `verifier`) the verifier comes from the environment
+ * With no options (or without `key`, `issuers` and `verifier`) the verifier comes from the environment
  * (`verifierOptionsFromEnv()`). Options are validated here, naming the option.
  *
  * @param options - verifier (or its options), token sources, realm, optional auth, CSRF, HTTPS,
@@ -133,13 +133,17 @@ export function createAuthenticator<T = JwtClaims>(
     return claims;
   };
 
-  const accept = (found: ExtractedToken, verified: VerifyResult): AuthResult<T> => ({
-    authenticated: true,
-    claims: validate(verified.payload),
-    header: verified.header,
-    token: found.token,
-    source: found.source,
-  });
+  const accept = (found: ExtractedToken, verified: VerifyResult): AuthResult<T> => {
+    const result: AuthResult<T> = {
+      authenticated: true,
+      claims: validate(verified.payload),
+      header: verified.header,
+      token: found.token,
+      source: found.source,
+    };
+    if (verified.issuer !== undefined) result.issuer = verified.issuer;
+    return result;
+  };
 
   const rejectWithRealm = (err: unknown): never => {
     throw withRealm(err);

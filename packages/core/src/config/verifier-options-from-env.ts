@@ -1,7 +1,7 @@
-import { createPublicKey } from 'node:crypto';
 import { JwtError } from '../errors/jwt-error.js';
 import { createRemoteJwks } from '../jwks/create-remote-jwks.js';
 import { ALGORITHMS, type Algorithm } from '../types/algorithm.js';
+import { issuersFromEnv, publicKeyPem } from './issuers-from-env.js';
 import type { VerifierOptions } from '../types/verifier-options.js';
 
 /**
@@ -69,7 +69,10 @@ function oneOrMany(value: string | undefined): string | string[] | undefined {
  * adapter. Exactly one key variable: `JWT_SECRET` (HMAC, HS256 unless `JWT_ALGORITHMS` says
  * HS384/HS512), `JWT_PUBLIC_KEY` (PEM; `\n` escapes are accepted) or `JWT_JWKS_URI` (a remote
  * JWK Set); `JWT_ALGORITHMS` (comma- or space-separated) is required for the last two.
- * `JWT_ISSUER` and `JWT_AUDIENCE` take one value or a comma-separated list;
+ * `JWT_ISSUER` and `JWT_AUDIENCE` take one value or a comma-separated list. Instead of a key
+ * variable and `JWT_ISSUER`, several issuers: `JWT_ISSUERS` (a JSON object keyed by issuer, each
+ * entry `{ "jwksUri" | "discovery" | "publicKey", "audience", "algorithms", "label", ... }`) or
+ * `JWT_ISSUERS_FILE` (the path of such a JSON file), with `JWT_ALGORITHMS` required;
  * `JWT_CLOCK_TOLERANCE` is whole seconds (0–300). Missing or contradictory variables throw
  * `ERR_JWT_CONFIG_INVALID` naming the variables, never their values.
  *
@@ -86,7 +89,15 @@ function oneOrMany(value: string | undefined): string | string[] | undefined {
  */
 export function verifierOptionsFromEnv(env: JwtEnv = process.env): VerifierOptions {
   const present = KEY_VARIABLES.filter((name) => read(env, name) !== undefined);
-  if (present.length === 0) fail(`set one of ${KEY_VARIABLES.join(', ')}`);
+  const issuers = issuersFromEnv(read(env, 'JWT_ISSUERS'), read(env, 'JWT_ISSUERS_FILE'));
+  if (issuers !== undefined) {
+    if (present.length > 0) fail(`set either JWT_ISSUERS or ${present.join(', ')}, not both`);
+    if (read(env, 'JWT_ISSUER') !== undefined) {
+      fail('set either JWT_ISSUERS or JWT_ISSUER, not both (JWT_ISSUERS names the issuers)');
+    }
+    return withCommonRules(env, { algorithms: algorithmsFrom(env, 'JWT_ISSUERS'), issuers });
+  }
+  if (present.length === 0) fail(`set one of ${KEY_VARIABLES.join(', ')} (or JWT_ISSUERS)`);
   if (present.length > 1) fail(`set only one of ${present.join(', ')}, not several`);
   const keyVariable = present[0] as (typeof KEY_VARIABLES)[number];
   const value = read(env, keyVariable) as string;
@@ -100,15 +111,7 @@ export function verifierOptionsFromEnv(env: JwtEnv = process.env): VerifierOptio
     key = value;
   } else if (keyVariable === 'JWT_PUBLIC_KEY') {
     // .env files often hold a PEM on one line with literal "\n".
-    key = value.includes('\n') ? value : value.replace(/\\n/g, '\n');
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) {
-      fail('JWT_PUBLIC_KEY holds a private key; give the public key (or certificate) only');
-    }
-    try {
-      createPublicKey(key);
-    } catch {
-      fail('JWT_PUBLIC_KEY must be a PEM public key or certificate');
-    }
+    key = publicKeyPem(value, 'JWT_PUBLIC_KEY');
   } else {
     try {
       key = createRemoteJwks(value.trim());
@@ -119,6 +122,11 @@ export function verifierOptionsFromEnv(env: JwtEnv = process.env): VerifierOptio
   const options: VerifierOptions = { algorithms, key };
   const issuer = oneOrMany(read(env, 'JWT_ISSUER'));
   if (issuer !== undefined) options.issuer = issuer;
+  return withCommonRules(env, options);
+}
+
+// JWT_AUDIENCE and JWT_CLOCK_TOLERANCE: the verifier's own, defaults of every issuer entry.
+function withCommonRules(env: JwtEnv, options: VerifierOptions): VerifierOptions {
   const audience = oneOrMany(read(env, 'JWT_AUDIENCE'));
   if (audience !== undefined) options.audience = audience;
   const tolerance = read(env, 'JWT_CLOCK_TOLERANCE');

@@ -1,3 +1,5 @@
+import type { VerifiedIssuer } from './issuer-options.js';
+
 /**
  * A JWS protected header as received. Only integrity-protected members are ever present.
  *
@@ -60,4 +62,6 @@ export interface VerifyResult<T = JwtClaims> {
   header: JwsHeader;
   /** The verified claims, a null-prototype object. */
   payload: T;
+  /** With the `issuers` option: the entry that verified the token (its `iss` and `label`). */
+  issuer?: VerifiedIssuer;
 }

@@ -1,8 +1,12 @@
 import { createTokenCache } from '../cache/token-cache.js';
 import type { JwtClaims, VerifyResult } from '../types/claims.js';
 import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
+import type { IssuersOption } from '../types/issuer-options.js';
+import { dynamicIssuers, fixedIssuers, type IssuerSelector } from './issuer-selector.js';
+import { createScope, type IssuerScope } from './issuer-scope.js';
 import { buildKeyStrategy } from './key-strategy.js';
-import { readVerifierOptions } from './read-verifier-options.js';
+import { readIssuerOptions } from './read-issuer-options.js';
+import { readVerifierOptions, type VerifierConfig } from './read-verifier-options.js';
 import { VerifierCore, type VerifiedJws } from './verifier-core.js';
 import { VERIFY_NOW, type VerifyNow } from './verify-now.js';
 
@@ -34,6 +38,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const verifyNow: VerifyNow = (token) => core.runNow(token, true) as ReturnType<VerifyNow>;
   const verifier = {
     verify: <T = JwtClaims>(token: string) => core.run(token, true) as Promise<VerifyResult<T>>,
+    close: () => core.close(),
   };
   // Not enumerable: the verifier's visible surface stays `verify` alone.
   Object.defineProperty(verifier, VERIFY_NOW, { value: verifyNow });
@@ -55,6 +60,7 @@ export function createJwsVerifier(options: VerifierOptions): {
 
 function createCore(options: VerifierOptions): VerifierCore {
   const config = readVerifierOptions(options);
+  if (config.issuers !== undefined) return multiIssuerCore(options, config, config.issuers);
   const strategy = buildKeyStrategy((options as { key?: unknown }).key, config.algorithms);
   // Default: on when the key is fixed by the configuration, where a token's verdict can only
   // change with time (re-checked on every hit) or revocation (asked on every call); off for
@@ -62,5 +68,32 @@ function createCore(options: VerifierOptions): VerifierCore {
   const fixedKey = strategy.kind === 'static' || strategy.kind === 'set';
   const option = config.cache ?? fixedKey;
   const cache = option === false ? undefined : createTokenCache(option);
-  return new VerifierCore(config, strategy, cache);
+  return new VerifierCore(config, createScope(config, strategy), undefined, cache);
+}
+
+// With `issuers`: one selector, one cache for all entries (off by default unless every entry's
+// key is fixed by the configuration).
+function multiIssuerCore(
+  options: VerifierOptions,
+  config: VerifierConfig,
+  issuers: IssuersOption,
+): VerifierCore {
+  const build = (iss: string, entry: unknown): IssuerScope =>
+    readIssuerOptions(iss, entry, options, config);
+  let fixedKeys = false;
+  let selector: IssuerSelector;
+  if (typeof issuers === 'function') {
+    selector = dynamicIssuers(issuers, build, config.maxIssuers, config.clock);
+  } else {
+    const scopes: IssuerScope[] = [];
+    selector = fixedIssuers(issuers, (iss, entry) => {
+      const scope = build(iss, entry);
+      scopes.push(scope);
+      return scope;
+    });
+    fixedKeys = scopes.every((s) => s.strategy.kind === 'static' || s.strategy.kind === 'set');
+  }
+  const option = config.cache ?? fixedKeys;
+  const cache = option === false ? undefined : createTokenCache(option);
+  return new VerifierCore(config, undefined, selector, cache);
 }

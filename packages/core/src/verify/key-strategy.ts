@@ -24,7 +24,7 @@ export type KeyStrategy =
  * @param algorithms - the validated allow-list
  */
 export function buildKeyStrategy(key: unknown, algorithms: ReadonlySet<Algorithm>): KeyStrategy {
-  if (key === undefined || key === null) configError('key', 'is required');
+  if (key === undefined || key === null) configError('key', 'is required (or "issuers")');
   if (typeof key === 'function') return { kind: 'resolver', resolve: key as KeyResolver };
   if (typeof key === 'object' && (key as Partial<KeySource>)[KEY_SOURCE] === true) {
     if (typeof (key as KeySource).resolve !== 'function')

@@ -3,6 +3,7 @@ import { isAlgorithm } from '../lib/algorithm-table.js';
 import { normalizeTyp } from '../claims/typ.js';
 import type { RevocationStore } from '../revocation/revocation-store.js';
 import type { Algorithm } from '../types/algorithm.js';
+import type { IssuersOption } from '../types/issuer-options.js';
 import type { VerifierOptions } from '../types/verifier-options.js';
 import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
 
@@ -22,6 +23,10 @@ export interface VerifierConfig {
   readonly revocation: RevocationStore | undefined;
   /** As given: `undefined` leaves the choice to the key (see `createVerifier`). */
   readonly cache: boolean | { max?: number } | undefined;
+  /** The allow-list of issuers, as given (entries are read by `readIssuerOptions`). */
+  readonly issuers: IssuersOption | undefined;
+  /** Bound of a function `issuers`' entries (and of new entries per window). */
+  readonly maxIssuers: number;
 }
 
 // Names of other libraries' options that would otherwise be silently ignored.
@@ -32,7 +37,6 @@ const MISNAMED: Record<string, string> = {
   secretOrKey: 'use "key"',
   publicKey: 'use "key"',
   audiences: 'use "audience"',
-  issuers: 'use "issuer"',
   allowedAud: 'use "audience"',
   allowedIss: 'use "issuer"',
   allowedSub: 'use "subject"',
@@ -100,6 +104,7 @@ export function readVerifierOptions(options: VerifierOptions): VerifierConfig {
     configError('cache', 'must be a boolean or an object { max }');
   }
   const typ = stringList(o.typ, 'typ');
+  const { issuers, maxIssuers } = readIssuers(o);
   return {
     algorithms: readAlgorithms(o.algorithms),
     issuer: stringList(o.issuer, 'issuer'),
@@ -113,7 +118,44 @@ export function readVerifierOptions(options: VerifierOptions): VerifierConfig {
     clock: clock as () => number,
     revocation: revocation as RevocationStore | undefined,
     cache: cache as boolean | { max?: number } | undefined,
+    issuers,
+    maxIssuers,
   };
+}
+
+function readIssuers(o: Record<string, unknown>): {
+  issuers: IssuersOption | undefined;
+  maxIssuers: number;
+} {
+  const issuers = o.issuers;
+  const maxIssuers = o.maxIssuers ?? VERIFIER_DEFAULTS.maxIssuers;
+  if (issuers === undefined) {
+    if (o.maxIssuers !== undefined) configError('maxIssuers', 'is only used with "issuers"');
+    return { issuers: undefined, maxIssuers: VERIFIER_DEFAULTS.maxIssuers };
+  }
+  if (o.issuer !== undefined) {
+    configError(
+      'issuers',
+      'cannot be combined with "issuer" (the keys of "issuers" are the accepted issuers)',
+    );
+  }
+  if (o.key !== undefined) {
+    configError('key', 'cannot be combined with "issuers" (give each issuer its own key)');
+  }
+  if (typeof issuers === 'function') {
+    if (typeof maxIssuers !== 'number' || !Number.isSafeInteger(maxIssuers) || maxIssuers < 1) {
+      configError('maxIssuers', 'must be a positive integer');
+    }
+    return { issuers: issuers as IssuersOption, maxIssuers };
+  }
+  if (o.maxIssuers !== undefined) {
+    configError('maxIssuers', 'is only used with a function "issuers" (a map is bounded already)');
+  }
+  if (typeof issuers !== 'object' || issuers === null || Array.isArray(issuers)) {
+    configError('issuers', 'must be an object keyed by issuer, or a function (iss) => options');
+  }
+  if (Object.keys(issuers).length === 0) configError('issuers', 'must name at least one issuer');
+  return { issuers: issuers as IssuersOption, maxIssuers: VERIFIER_DEFAULTS.maxIssuers };
 }
 
 function readAlgorithms(value: unknown): ReadonlySet<Algorithm> {

@@ -9,10 +9,14 @@ import { decodeJsonBytes } from '../lib/decode-json-segment.js';
 import { deepFreeze } from '../lib/deep-freeze.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
 import type { JwsHeader, JwtClaims, VerifyResult } from '../types/claims.js';
+import type { RevocationStore } from '../revocation/revocation-store.js';
+import type { VerifiedIssuer } from '../types/issuer-options.js';
 import { checkHeader, type HeaderEntry } from './check-header.js';
 import { checkRevocation } from './check-revocation.js';
-import type { KeyStrategy } from './key-strategy.js';
+import type { IssuerSelector } from './issuer-selector.js';
+import { scopeHeader, type IssuerScope } from './issuer-scope.js';
 import type { VerifierConfig } from './read-verifier-options.js';
+import { remember } from './verified-issuer.js';
 import { configuredCheck, resolvedCheck } from './resolve-key.js';
 import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
 
@@ -29,6 +33,8 @@ interface TokenParts {
   readonly signatureSegment: string;
   readonly signature: Buffer;
   readonly payloadBytes: Buffer;
+  /** The payload, when decoded before the signature to select the issuer entry. */
+  readonly payload: Record<string, unknown> | undefined;
   readonly now: number;
   /** `false`: stop after the signature (JWS conformance tests only). */
   readonly claims: boolean;
@@ -39,18 +45,25 @@ interface TokenParts {
  * true)` is `verify`; `run(token, false)` stops after the signature (JWS conformance tests).
  * `runNow` is the same work answered synchronously when no step has to wait (a configured key
  * and no revocation store): the request path of the adapters then needs no promise at all.
+ *
+ * With `issuers`, the payload is decoded (same strict decoding) right after the header, and its
+ * `iss` only selects a scope from the allow-list; the key, the header's algorithm and every claim
+ * rule are then that scope's alone.
  */
 export class VerifierCore {
-  // Decoded, checked headers by exact segment: the header of one issuer repeats on every token.
-  private readonly headers = new Map<string, HeaderEntry>();
-  private readonly dynamicKeys: boolean;
+  // Headers that passed steps 4–6 under the verifier's own algorithms, with `issuers`.
+  private readonly gate = new Map<string, true>();
 
   constructor(
     private readonly config: VerifierConfig,
-    private readonly strategy: KeyStrategy,
+    private readonly single: IssuerScope | undefined,
+    private readonly selector: IssuerSelector | undefined,
     private readonly cache: TokenCache | undefined,
-  ) {
-    this.dynamicKeys = strategy.kind === 'resolver' || strategy.kind === 'source';
+  ) {}
+
+  /** Closes the remote JWK Sets the verifier created for `issuers` entries. */
+  close(): void {
+    this.selector?.close();
   }
 
   run(token: unknown, claims: boolean): Promise<VerifyResult | VerifiedJws> {
@@ -69,10 +82,17 @@ export class VerifierCore {
       const now = this.now();
       if (this.cache !== undefined && claims) {
         // A hit is inside the entry's time window (exp, nbf, iat and maxTokenAge, the same
-        // comparisons as step 12); outside it, the token goes through every step again.
-        const hit = this.cache.get(token, now, this.config.clockTolerance);
+        // comparisons as step 12); outside it, the token goes through every step again. With
+        // `issuers` the entry's own leeway is folded into its notBefore.
+        const leeway = this.single === undefined ? 0 : this.config.clockTolerance;
+        const hit = this.cache.get(token, now, leeway);
         // Header and payload are frozen: every caller can be given the same ones.
-        if (hit !== undefined) return this.finish({ header: hit.header, payload: hit.payload });
+        if (hit !== undefined && !this.retired(hit)) {
+          // The result object around them is the caller's own.
+          const { header, payload, issuer } = hit;
+          const own = issuer === undefined ? { header, payload } : { header, payload, issuer };
+          return this.finish(own, this.storeOf(hit));
+        }
       }
       // Step 2: exactly three segments, header and payload non-empty.
       const dot1 = token.indexOf('.');
@@ -84,36 +104,49 @@ export class VerifierCore {
       const headerSegment = token.slice(0, dot1);
       const signatureSegment = token.slice(dot2 + 1);
       if (!isPlainAscii(token)) malformed();
-      let entry = this.headers.get(headerSegment);
-      if (entry === undefined && !isCanonicalBase64url(headerSegment)) malformed();
+      const single = this.single;
+      const known =
+        single !== undefined ? single.headers.has(headerSegment) : this.gate.has(headerSegment);
+      if (!known && !isCanonicalBase64url(headerSegment)) malformed();
       const payloadBytes = decodeAsciiBase64url(token.slice(dot1 + 1, dot2)) ?? malformed();
       const signature = decodeAsciiBase64url(signatureSegment) ?? malformed();
-      // Steps 4–6: header.
-      entry ??= this.rememberHeader(headerSegment);
+      let scope: IssuerScope;
+      let payload: Record<string, unknown> | undefined;
+      if (single !== undefined) {
+        scope = single;
+      } else {
+        // Steps 4–6 under the verifier's algorithms, then the payload's `iss` picks the entry.
+        if (!known) this.passGate(headerSegment);
+        payload = decodeJsonBytes(payloadBytes);
+        scope = (this.selector as IssuerSelector).select(payload.iss);
+      }
+      // Steps 4–6: header (with `issuers`, under the entry's algorithms and typ).
+      const entry = scopeHeader(scope, headerSegment);
       const parts: TokenParts = {
         token,
         signingInput: token.slice(0, dot2),
         signatureSegment,
         signature,
         payloadBytes,
+        payload,
         now,
         claims,
       };
       // Steps 7–8: the key, from configuration only.
-      if (this.dynamicKeys) {
-        const found = entry;
-        return resolvedCheck(this.strategy, found)
-          .then((check) => this.afterKey(found, check, parts))
+      if (scope.dynamicKeys) {
+        return resolvedCheck(scope.strategy, entry)
+          .then((check) => this.afterKey(scope, entry, check, parts))
           .catch((err: unknown) => Promise.reject(asJwtError(err)));
       }
-      entry.check ??= configuredCheck(this.strategy, entry);
-      return this.afterKey(entry, entry.check, parts);
+      entry.check ??= configuredCheck(scope.strategy, entry);
+      return this.afterKey(scope, entry, entry.check, parts);
     } catch (err) {
       throw asJwtError(err);
     }
   }
 
   private afterKey(
+    scope: IssuerScope,
     entry: HeaderEntry,
     check: SignatureCheck,
     parts: TokenParts,
@@ -123,42 +156,56 @@ export class VerifierCore {
       throw new JwtError('ERR_JWT_SIGNATURE_INVALID');
     }
     if (!parts.claims) return { header: entry.header, payload: parts.payloadBytes };
-    // Step 10: payload.
-    const payload = decodeJsonBytes(parts.payloadBytes);
+    // Step 10: payload (with `issuers`, decoded already to select the entry).
+    const payload = parts.payload ?? decodeJsonBytes(parts.payloadBytes);
     // Steps 11–13: claim types and required claims, time, iss/aud/sub, typ.
-    const config = this.config;
+    const config = scope.config;
     checkClaimTypes(payload, config.requiredClaims);
     checkTime(payload, parts.now, config);
     checkIdentity(payload, config);
     if (!entry.typOk) throw new JwtError('ERR_JWT_TYPE_MISMATCH');
+    const issuer = scope.issuer;
     if (this.cache === undefined) {
-      return this.finish({ header: entry.header, payload: payload as JwtClaims });
+      return this.finish(result(entry.header, payload as JwtClaims, issuer), config.revocation);
     }
     // Cached claims serve every later call with the same token: frozen, so that no caller can
     // change what another one receives (freezing costs about a microsecond, once per token).
-    const claimsSet = deepFreeze(payload) as JwtClaims;
+    const verified = result(entry.header, deepFreeze(payload) as JwtClaims, issuer);
+    const from = notBefore(payload);
     this.cache.set(
       parts.token,
-      { header: entry.header, payload: claimsSet },
+      verified,
       validUntil(payload, config),
-      notBefore(payload),
+      issuer === undefined ? from : from - config.clockTolerance,
     );
-    return this.finish({ header: entry.header, payload: claimsSet });
+    return this.finish(verified, config.revocation);
   }
 
   // Step 14: revocation, only for a token that passed every other check.
-  private finish(result: VerifyResult): VerifyResult | Promise<VerifyResult> {
-    if (this.config.revocation === undefined) return result;
-    return checkRevocation(this.config.revocation, result);
+  private finish(
+    verified: VerifyResult,
+    store: RevocationStore | undefined,
+  ): VerifyResult | Promise<VerifyResult> {
+    if (store === undefined) return verified;
+    return checkRevocation(store, verified);
   }
 
-  private rememberHeader(segment: string): HeaderEntry {
-    const entry = checkHeader(segment, this.config.algorithms, this.config.typ);
-    if (this.headers.size >= VERIFIER_DEFAULTS.headerMemoSize) {
-      this.headers.delete(this.headers.keys().next().value as string);
+  // The revocation store of a cached result's scope.
+  private storeOf(hit: VerifyResult): RevocationStore | undefined {
+    if (this.single !== undefined) return this.single.config.revocation;
+    return (this.selector as IssuerSelector).select(hit.issuer?.iss).config.revocation;
+  }
+
+  private retired(hit: VerifyResult): boolean {
+    return hit.issuer !== undefined && (this.selector as IssuerSelector).retired(hit.issuer);
+  }
+
+  private passGate(segment: string): void {
+    checkHeader(segment, this.config.algorithms, undefined);
+    if (this.gate.size >= VERIFIER_DEFAULTS.headerMemoSize) {
+      this.gate.delete(this.gate.keys().next().value as string);
     }
-    this.headers.set(segment, entry);
-    return entry;
+    this.gate.set(segment, true);
   }
 
   private now(): number {
@@ -171,6 +218,17 @@ export class VerifierCore {
     }
     return ms / 1000;
   }
+}
+
+// A verified result; `issuer` only with `issuers`, so single-issuer results keep their shape.
+function result(
+  header: JwsHeader,
+  payload: JwtClaims,
+  issuer: VerifiedIssuer | undefined,
+): VerifyResult {
+  if (issuer === undefined) return { header, payload };
+  remember(payload, issuer);
+  return { header, payload, issuer };
 }
 
 function malformed(): never {

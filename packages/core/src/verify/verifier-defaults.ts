@@ -12,4 +12,8 @@ export const VERIFIER_DEFAULTS = Object.freeze({
   headerMemoSize: 64,
   /** Keys remembered after import when a resolver returns strings. */
   resolvedKeyMemoSize: 64,
+  /** Entries kept for a function `issuers`, and new entries allowed per `issuerWindow`. */
+  maxIssuers: 100,
+  /** Window of the new-issuer budget, milliseconds (the remote JWK Set cooldown). */
+  issuerWindow: 30_000,
 });
