@@ -7,7 +7,7 @@ import type { JwsHeader } from '../types/claims.js';
 import { checkJwksOptions } from './check-jwks-options.js';
 import { checkUrl } from './check-url.js';
 import { discoverJwksUri } from './discover-jwks-uri.js';
-import type { RemoteJwksOptions } from './remote-jwks-options.js';
+import { REMOTE_JWKS_MAX_KEYS, type RemoteJwksOptions } from './remote-jwks-options.js';
 
 /**
  * A remote JWK Set, usable as the verifier's `key`.
@@ -39,8 +39,9 @@ export interface RemoteJwks extends KeySource {
  * - a failed refresh keeps known keys working for `staleIfError` (1 h) and calls `onError`; with
  *   nothing usable cached the verifier fails with `ERR_JWKS_UNAVAILABLE` (503, `Retry-After`);
  * - `https:` only (loopback or `allowInsecureHttp` excepted), redirects are refused, responses
- *   are capped in time (5 s) and size (256 KiB); garbage, an empty set, `use: "enc"`, `oct`
- *   keys and duplicated `kid`s never become verification keys.
+ *   are capped in time (5 s) and size (256 KiB), only the first 100 entries of a set are
+ *   considered; garbage, an empty set, `use: "enc"`, `oct` keys and duplicated `kid`s never
+ *   become verification keys.
  *
  * @param url - the JWK Set URL, or the OpenID issuer URL with `discovery: true`
  * @param options - cache, cooldown, timeout, size, stale-if-error, transport and discovery
@@ -84,7 +85,7 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
     const body = await get(jwksUrl);
     let set: CheckedKeySet;
     try {
-      set = importJwkSet(body, { lenient: true, option: 'jwks' });
+      set = importJwkSet(body, { lenient: true, option: 'jwks', maxKeys: REMOTE_JWKS_MAX_KEYS });
     } catch (err) {
       throw new FetchError('the response is not a JWK Set', err);
     }

@@ -53,3 +53,9 @@ export const REMOTE_JWKS_DEFAULTS = Object.freeze({
   maxResponseSize: 262_144,
   staleIfError: 3_600_000,
 });
+
+/**
+ * How many entries of a fetched JWK Set are considered: the rest are ignored without being parsed
+ * into keys. Providers publish a handful of keys; a hostile set must not cost a parse of thousands.
+ */
+export const REMOTE_JWKS_MAX_KEYS = 100;
