@@ -7,6 +7,7 @@ export type CheckedJwksOptions = Required<
     RemoteJwksOptions,
     | 'cacheMaxAge'
     | 'cooldownDuration'
+    | 'kidRefetchFloor'
     | 'timeoutDuration'
     | 'maxResponseSize'
     | 'staleIfError'
@@ -55,6 +56,7 @@ export function checkJwksOptions(options: RemoteJwksOptions): CheckedJwksOptions
   return {
     cacheMaxAge: duration(options.cacheMaxAge, d.cacheMaxAge, 'cacheMaxAge', 1),
     cooldownDuration: duration(options.cooldownDuration, d.cooldownDuration, 'cooldownDuration', 0),
+    kidRefetchFloor: duration(options.kidRefetchFloor, d.kidRefetchFloor, 'kidRefetchFloor', 0),
     timeoutDuration: duration(options.timeoutDuration, d.timeoutDuration, 'timeoutDuration', 1),
     maxResponseSize: duration(options.maxResponseSize, d.maxResponseSize, 'maxResponseSize', 1),
     staleIfError: duration(options.staleIfError, d.staleIfError, 'staleIfError', 0),

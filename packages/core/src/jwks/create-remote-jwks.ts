@@ -34,8 +34,9 @@ export interface RemoteJwks extends KeySource {
  * Google...). Nothing is fetched before the first token needs a key. See `docs/jwks.md`.
  *
  * - keys are used for `cacheMaxAge` (10 min), then fetched again;
- * - an unknown `kid` fetches again at most once per `cooldownDuration` (30 s), and concurrent
- *   misses share one request;
+ * - an unknown `kid` fetches again at most once per `cooldownDuration` (30 s), plus one extra
+ *   fetch within it once the last fetch is `kidRefetchFloor` (5 s) old; concurrent misses share
+ *   one request;
  * - a failed refresh keeps known keys working for `staleIfError` (1 h) and calls `onError`; with
  *   nothing usable cached the verifier fails with `ERR_JWKS_UNAVAILABLE` (503, `Retry-After`);
  * - `https:` only (loopback or `allowInsecureHttp` excepted), redirects are refused, responses
@@ -65,7 +66,11 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   let jwksUrl = o.discovery ? undefined : configured;
   let keys: CheckedKeySet | undefined;
   let fetchedAt = -Infinity;
+  // The cooldown window starts with each regular fetch; one extra fetch for an unknown kid may
+  // happen inside it (kidRefetchFloor), which moves attemptedAt but not the window.
+  let windowStart = -Infinity;
   let attemptedAt = -Infinity;
+  let extraSpent = false;
   // Why the last fetch failed; every caller gets its own JwtError built from it.
   let failure: { reason: string; cause: unknown } | undefined;
   let inflight: Promise<void> | undefined;
@@ -95,7 +100,7 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
 
   const usableUntil = (): number => fetchedAt + o.cacheMaxAge + o.staleIfError;
   const unavailable = (reason: string, cause?: unknown): JwtError => {
-    const wait = Math.ceil((attemptedAt + o.cooldownDuration - o.clock()) / 1000);
+    const wait = Math.ceil((windowStart + o.cooldownDuration - o.clock()) / 1000);
     return new JwtError('ERR_JWKS_UNAVAILABLE', `The key set could not be fetched: ${reason}`, {
       retryAfter: Math.max(1, wait),
       cause,
@@ -103,9 +108,14 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   };
 
   // One fetch at a time; every caller in the meantime shares it. Never rejects.
-  function reload(): Promise<void> {
+  function reload(extra = false): Promise<void> {
     if (inflight !== undefined) return inflight;
     attemptedAt = o.clock();
+    if (extra) extraSpent = true;
+    else {
+      windowStart = attemptedAt;
+      extraSpent = false;
+    }
     inflight = load()
       .then(
         (set) => {
@@ -129,7 +139,10 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
     return inflight;
   }
 
-  const coolingDown = (now: number): boolean => now - attemptedAt < o.cooldownDuration;
+  const coolingDown = (now: number): boolean => now - windowStart < o.cooldownDuration;
+  // The one extra fetch an unknown kid may cause within a cooldown.
+  const extraAllowed = (now: number): boolean =>
+    !extraSpent && now - attemptedAt >= o.kidRefetchFloor;
 
   function pick(kid: string | undefined, alg: Algorithm): VerificationKey | undefined {
     const key = keys?.select(kid, alg);
@@ -150,8 +163,9 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
     if (keys !== undefined && now < fetchedAt + o.cacheMaxAge) {
       const key = pick(kid, alg);
       if (key !== undefined) return key;
-      if (inflight === undefined && coolingDown(now)) throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
-      await reload();
+      if (inflight !== undefined || !coolingDown(now)) await reload();
+      else if (extraAllowed(now)) await reload(true);
+      else throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
     } else if (inflight !== undefined || failure === undefined || !coolingDown(now)) {
       // Expired or never fetched: fetch (a failure is retried only after the cooldown).
       await reload();

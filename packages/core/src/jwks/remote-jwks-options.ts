@@ -19,6 +19,13 @@ export interface RemoteJwksOptions {
   cacheMaxAge?: number;
   /** Least time between two fetches caused by unknown `kid`s or failures. Default 30,000. */
   cooldownDuration?: number;
+  /**
+   * Within a cooldown, an unknown `kid` may cause one extra fetch once the last fetch is this old,
+   * so that a key published just after a fetch works within seconds, not after the whole
+   * cooldown. Concurrent misses share it; at most one per cooldown. Default 5,000; a value of
+   * `cooldownDuration` or more turns it off.
+   */
+  kidRefetchFloor?: number;
   /** Deadline of one fetch (connect, headers and body). Default 5,000. */
   timeoutDuration?: number;
   /** Largest accepted response body, in bytes. Default 262,144 (256 KiB). */
@@ -49,6 +56,7 @@ export interface RemoteJwksOptions {
 export const REMOTE_JWKS_DEFAULTS = Object.freeze({
   cacheMaxAge: 600_000,
   cooldownDuration: 30_000,
+  kidRefetchFloor: 5_000,
   timeoutDuration: 5_000,
   maxResponseSize: 262_144,
   staleIfError: 3_600_000,
