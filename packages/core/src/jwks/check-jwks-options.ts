@@ -6,6 +6,8 @@ export type CheckedJwksOptions = Required<
   Pick<
     RemoteJwksOptions,
     | 'cacheMaxAge'
+    | 'cacheAgeFloor'
+    | 'cacheAgeCeiling'
     | 'cooldownDuration'
     | 'kidRefetchFloor'
     | 'timeoutDuration'
@@ -53,8 +55,17 @@ export function checkJwksOptions(options: RemoteJwksOptions): CheckedJwksOptions
   ) {
     configError('headers', 'must be an object of string values');
   }
+  const cacheAgeFloor = duration(options.cacheAgeFloor, d.cacheAgeFloor, 'cacheAgeFloor', 1_000);
+  const cacheAgeCeiling = duration(
+    options.cacheAgeCeiling,
+    Math.max(d.cacheAgeCeiling, cacheAgeFloor),
+    'cacheAgeCeiling',
+    Math.max(1, cacheAgeFloor),
+  );
   return {
     cacheMaxAge: duration(options.cacheMaxAge, d.cacheMaxAge, 'cacheMaxAge', 1),
+    cacheAgeFloor,
+    cacheAgeCeiling,
     cooldownDuration: duration(options.cooldownDuration, d.cooldownDuration, 'cooldownDuration', 0),
     kidRefetchFloor: duration(options.kidRefetchFloor, d.kidRefetchFloor, 'kidRefetchFloor', 0),
     timeoutDuration: duration(options.timeoutDuration, d.timeoutDuration, 'timeoutDuration', 1),

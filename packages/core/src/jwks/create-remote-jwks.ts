@@ -1,9 +1,10 @@
 import { JwtError } from '../errors/jwt-error.js';
 import { importJwkSet, type CheckedKeySet } from '../keys/import-jwk-set.js';
 import { KEY_SOURCE, type KeySource, type VerificationKey } from '../keys/key-source.js';
-import { fetchJson, FetchError } from '../lib/fetch-json.js';
+import { fetchJson, FetchError, type FetchedJson } from '../lib/fetch-json.js';
 import type { Algorithm } from '../types/algorithm.js';
 import type { JwsHeader } from '../types/claims.js';
+import { cacheLifetime } from './cache-lifetime.js';
 import { checkJwksOptions } from './check-jwks-options.js';
 import { checkUrl } from './check-url.js';
 import { discoverJwksUri } from './discover-jwks-uri.js';
@@ -33,7 +34,9 @@ export interface RemoteJwks extends KeySource {
  * A cached, de-duplicated, rate-limited remote JWK Set (Auth0, Keycloak, Cognito, Entra ID,
  * Google...). Nothing is fetched before the first token needs a key. See `docs/jwks.md`.
  *
- * - keys are used for `cacheMaxAge` (10 min), then fetched again;
+ * - keys are fresh for `cacheMaxAge` (10 min), or the response's `Cache-Control: max-age` kept
+ *   between `cacheAgeFloor` (1 min) and `cacheAgeCeiling` (1 h); a stale set keeps answering at
+ *   once for `staleIfError` (1 h) while one background refresh runs;
  * - an unknown `kid` fetches again at most once per `cooldownDuration` (30 s), plus one extra
  *   fetch within it once the last fetch is `kidRefetchFloor` (5 s) old; concurrent misses share
  *   one request;
@@ -65,7 +68,9 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   const controller = new AbortController();
   let jwksUrl = o.discovery ? undefined : configured;
   let keys: CheckedKeySet | undefined;
-  let fetchedAt = -Infinity;
+  // Fresh until freshUntil (cacheMaxAge or the response's Cache-Control), then usable for
+  // staleIfError more while a background refresh runs.
+  let freshUntil = -Infinity;
   // The cooldown window starts with each regular fetch; one extra fetch for an unknown kid may
   // happen inside it (kidRefetchFloor), which moves attemptedAt but not the window.
   let windowStart = -Infinity;
@@ -75,7 +80,7 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   let failure: { reason: string; cause: unknown } | undefined;
   let inflight: Promise<void> | undefined;
 
-  const get = (target: URL): Promise<unknown> =>
+  const fetch = (target: URL): Promise<FetchedJson> =>
     fetchJson(target, {
       timeout: o.timeoutDuration,
       maxSize: o.maxResponseSize,
@@ -83,11 +88,12 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
       agent: o.agent,
       signal: controller.signal,
     });
+  const get = (target: URL): Promise<unknown> => fetch(target).then((fetched) => fetched.body);
 
-  async function load(): Promise<CheckedKeySet> {
+  async function load(): Promise<{ set: CheckedKeySet; lifetime: number }> {
     if (controller.signal.aborted) throw new FetchError('the key set was closed');
     jwksUrl ??= await discoverJwksUri(name, get, o.allowInsecureHttp);
-    const body = await get(jwksUrl);
+    const { body, headers } = await fetch(jwksUrl);
     let set: CheckedKeySet;
     try {
       set = importJwkSet(body, { lenient: true, option: 'jwks', maxKeys: REMOTE_JWKS_MAX_KEYS });
@@ -95,10 +101,10 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
       throw new FetchError('the response is not a JWK Set', err);
     }
     if (set.size === 0) throw new FetchError('the JWK Set holds no usable verification key');
-    return set;
+    return { set, lifetime: cacheLifetime(headers, o) };
   }
 
-  const usableUntil = (): number => fetchedAt + o.cacheMaxAge + o.staleIfError;
+  const usableUntil = (): number => freshUntil + o.staleIfError;
   const unavailable = (reason: string, cause?: unknown): JwtError => {
     const wait = Math.ceil((windowStart + o.cooldownDuration - o.clock()) / 1000);
     return new JwtError('ERR_JWKS_UNAVAILABLE', `The key set could not be fetched: ${reason}`, {
@@ -118,9 +124,9 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
     }
     inflight = load()
       .then(
-        (set) => {
+        ({ set, lifetime }) => {
           keys = set;
-          fetchedAt = o.clock();
+          freshUntil = o.clock() + lifetime;
           failure = undefined;
         },
         (err: unknown) => {
@@ -160,14 +166,21 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   async function resolve(header: JwsHeader, alg: Algorithm): Promise<VerificationKey> {
     const kid = typeof header.kid === 'string' ? header.kid : undefined;
     const now = o.clock();
-    if (keys !== undefined && now < fetchedAt + o.cacheMaxAge) {
+    if (keys !== undefined && now < usableUntil()) {
+      // Stale-while-revalidate: a stale set still answers at once while one background refresh
+      // runs (after a failure, one per cooldown). reload() never rejects.
+      const stale = now >= freshUntil;
+      if (stale && inflight === undefined && (failure === undefined || !coolingDown(now))) {
+        void reload();
+      }
       const key = pick(kid, alg);
       if (key !== undefined) return key;
       if (inflight !== undefined || !coolingDown(now)) await reload();
       else if (extraAllowed(now)) await reload(true);
       else throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
     } else if (inflight !== undefined || failure === undefined || !coolingDown(now)) {
-      // Expired or never fetched: fetch (a failure is retried only after the cooldown).
+      // Never fetched, or past the stale window: wait for a fetch (a failure is retried only
+      // after the cooldown).
       await reload();
     }
     if (keys !== undefined && o.clock() < usableUntil()) {

@@ -15,8 +15,16 @@ import type { JwtError } from '../errors/jwt-error.js';
  * ```
  */
 export interface RemoteJwksOptions {
-  /** How long a fetched set is used before it is fetched again. Default 600,000 (10 min). */
+  /**
+   * How long a fetched set is fresh when the response has no usable `Cache-Control: max-age`.
+   * Past it, the stale set keeps answering while one background refresh runs (within
+   * `staleIfError`). Default 600,000 (10 min).
+   */
   cacheMaxAge?: number;
+  /** Least freshness taken from a response's `Cache-Control` (`no-cache` included). Default 60,000. */
+  cacheAgeFloor?: number;
+  /** Greatest freshness taken from a response's `Cache-Control`. Default 3,600,000 (1 h). */
+  cacheAgeCeiling?: number;
   /** Least time between two fetches caused by unknown `kid`s or failures. Default 30,000. */
   cooldownDuration?: number;
   /**
@@ -31,8 +39,9 @@ export interface RemoteJwksOptions {
   /** Largest accepted response body, in bytes. Default 262,144 (256 KiB). */
   maxResponseSize?: number;
   /**
-   * How long keys stay usable past `cacheMaxAge` while refreshing fails. Default 3,600,000 (1 h);
-   * `0` turns stale keys off. (jwks-rsa calls this `cacheMaxAgeFallback`.)
+   * How long keys stay usable once stale: requests are answered from them at once while a
+   * background refresh runs, and while refreshing fails. Default 3,600,000 (1 h); `0` turns stale
+   * keys off (requests then wait for the refresh). (jwks-rsa calls this `cacheMaxAgeFallback`.)
    */
   staleIfError?: number;
   /** Told about every failed fetch; `staleKeysInUse` says whether older keys still serve. */
@@ -55,6 +64,8 @@ export interface RemoteJwksOptions {
 /** The defaults, in one place. */
 export const REMOTE_JWKS_DEFAULTS = Object.freeze({
   cacheMaxAge: 600_000,
+  cacheAgeFloor: 60_000,
+  cacheAgeCeiling: 3_600_000,
   cooldownDuration: 30_000,
   kidRefetchFloor: 5_000,
   timeoutDuration: 5_000,
