@@ -46,6 +46,7 @@ export type {
 export { createAuthenticator } from './auth/create-authenticator.js';
 export { createTokenExtractor } from './extract/create-token-extractor.js';
 export type {
+  CustomToken,
   ExtractedToken,
   TokenExtractor,
   TokenExtractorOptions,

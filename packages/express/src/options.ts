@@ -1,4 +1,4 @@
-import type { AuthenticatorOptions, JwtClaims } from '@tokenward/core';
+import type { AuthenticatorOptions, CustomToken, JwtClaims } from '@tokenward/core';
 import type { Request } from 'express';
 import type { OnError } from './types.js';
 
@@ -24,9 +24,11 @@ import type { OnError } from './types.js';
 export interface JwtOptions<T = JwtClaims> extends Omit<AuthenticatorOptions<T>, 'getToken'> {
   /**
    * Custom token getter (like express-jwt's): return the token, or `undefined` for none. When it
-   * returns a string, that is the request's only token source.
+   * returns a token, that is the request's only token source. A getter that reads a cookie returns
+   * `{ token, source: 'cookie' }`; cookie-borne tokens (also any token the `Cookie` header
+   * carries) get the CSRF check.
    */
-  getToken?: (req: Request) => string | undefined | Promise<string | undefined>;
+  getToken?: (req: Request) => CustomToken | Promise<CustomToken>;
   /** How failures are delivered. Default `'respond'`. */
   onError?: OnError;
 }

@@ -127,6 +127,31 @@ describe.each(MAJORS)('jwt() on %s', (_name, express) => {
     expect(both.body.code).toBe('ERR_JWT_INVALID_REQUEST');
   });
 
+  test('a getToken that reads a cookie gets the CSRF check (found in Cookie, or source: cookie)', async () => {
+    const token = await sign({ sub: 'cookie-getter' });
+    const plain = (req: Request) => /session=([^;]+)/.exec(req.get('cookie') ?? '')?.[1];
+    const declared = (req: Request) => {
+      const found = plain(req);
+      return found === undefined ? undefined : { token: found, source: 'cookie' as const };
+    };
+    for (const getToken of [plain, declared]) {
+      ran = 0;
+      const app = express().post('/', jwt({ ...VERIFY, getToken }), handler);
+      const cookie = `session=${token}`;
+      const forged = await request(app)
+        .post('/')
+        .set('Cookie', cookie)
+        .set('Origin', 'https://evil.example');
+      expect(forged.status).toBe(403);
+      expect(forged.body.code).toBe('ERR_JWT_CSRF');
+      expect(forged.headers['www-authenticate']).toBeUndefined();
+      expect(ran).toBe(0);
+      const own = await request(app).post('/').set('Cookie', cookie);
+      expect(own.status).toBe(200);
+      expect(own.body.auth.sub).toBe('cookie-getter');
+    }
+  });
+
   test('the cookie source and its CSRF check use the request as Express sees it (trust proxy)', async () => {
     const token = await sign({ sub: 'cookie' });
     const build = (trust: boolean) => {

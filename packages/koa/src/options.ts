@@ -1,4 +1,4 @@
-import type { AuthenticatorOptions, JwtClaims } from '@tokenward/core';
+import type { AuthenticatorOptions, CustomToken, JwtClaims } from '@tokenward/core';
 import type { Context } from 'koa';
 
 /**
@@ -42,9 +42,11 @@ export interface KoaJwtOptions<
   passthrough?: boolean;
   /**
    * Custom token getter (like koa-jwt's): return the token, or `undefined` for none. When it
-   * returns a string, no other source may carry one.
+   * returns a token, no other source may carry one. A getter that reads a cookie returns
+   * `{ token, source: 'cookie' }`; cookie-borne tokens (also any token the `Cookie` header
+   * carries) get the CSRF check.
    */
-  getToken?: (ctx: Context) => string | undefined | Promise<string | undefined>;
+  getToken?: (ctx: Context) => CustomToken | Promise<CustomToken>;
   /**
    * The body when Koa's default error handler answers a failure: `'json'` (default) is the
    * `{ error, error_description, code }` every tokenward adapter sends; `'text'` is Koa's own

@@ -157,6 +157,31 @@ describe.each(MAJORS)('jwt() on %s', (_name, Koa) => {
     expect(res.body.state.user.sub).toBe('custom');
   });
 
+  test('a getToken that reads a cookie gets the CSRF check (found in Cookie, or source: cookie)', async () => {
+    const token = await sign({ sub: 'cookie-getter' });
+    const plain = (ctx: Context) => ctx.cookies.get('session');
+    const declared = (ctx: Context) => {
+      const found = plain(ctx);
+      return found === undefined ? undefined : { token: found, source: 'cookie' as const };
+    };
+    for (const getToken of [plain, declared]) {
+      ran = 0;
+      const app = server(jwt({ ...VERIFY, getToken }), echo);
+      const cookie = `session=${token}`;
+      const forged = await request(app.callback())
+        .post('/')
+        .set('Cookie', cookie)
+        .set('Sec-Fetch-Site', 'cross-site');
+      expect(forged.status).toBe(403);
+      expect(forged.body.code).toBe('ERR_JWT_CSRF');
+      expect(forged.headers['www-authenticate']).toBeUndefined();
+      expect(ran).toBe(0);
+      const own = await request(app.callback()).post('/').set('Cookie', cookie);
+      expect(own.status).toBe(200);
+      expect(own.body.state.user.sub).toBe('cookie-getter');
+    }
+  });
+
   test('the cookie CSRF check sees the host and protocol as Koa does (app.proxy)', async () => {
     const token = await sign({ sub: 'cookie' });
     const build = (proxy: boolean) => {

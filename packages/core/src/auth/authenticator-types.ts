@@ -1,6 +1,7 @@
 import type { JwsHeader, JwtClaims } from '../types/claims.js';
 import type { VerifiedIssuer } from '../types/issuer-options.js';
 import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
+import type { CustomToken } from '../extract/create-token-extractor.js';
 import type { ClaimPath } from '../roles/claim-path.js';
 import type { RequestView } from './request-view.js';
 
@@ -36,9 +37,11 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    * (header, cookie, query) also carries one, even the same one, the request is
    * `ERR_JWT_INVALID_REQUEST` (400). So a getter must not re-read `Authorization: Bearer` (as
    * express-jwt's README getter does): the header is always read already.
-   * `undefined`, `null` or `''` mean "no token here".
+   * `undefined`, `null` or `''` mean "no token here". A getter that reads a cookie returns
+   * `{ token, source: 'cookie' }`; a token found in the request's `Cookie` header counts as
+   * cookie-borne anyway. Cookie-borne tokens get the CSRF check (docs/cookies-and-csrf.md).
    */
-  getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;
+  getToken?: (req: RequestView) => CustomToken | Promise<CustomToken>;
   /** `false` makes authentication optional: no token → anonymous; a bad token is still rejected. Default `true`. */
   credentialsRequired?: boolean;
   /**

@@ -1,10 +1,11 @@
 import type { TokenSource } from '../auth/authenticator-types.js';
 import type { RequestView } from '../auth/request-view.js';
-import { configError, JwtError } from '../errors/jwt-error.js';
+import { configError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
 import { asPromise } from '../lib/as-promise.js';
 import { readAuthorization } from './read-authorization.js';
 import { readCookie } from './read-cookie.js';
+import { readCustom } from './read-custom.js';
 import { readQuery } from './read-query.js';
 
 /**
@@ -21,8 +22,25 @@ export interface TokenExtractorOptions {
   /** Accept the `access_token` query parameter (RFC 6750 §2.3, discouraged). Default `false`. */
   query?: boolean;
   /** Custom getter, one more source; a throw that is not a `JwtError` becomes a 400. */
-  getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;
+  getToken?: (req: RequestView) => CustomToken | Promise<CustomToken>;
 }
+
+/**
+ * What a custom `getToken` returns: the token, `{ token, source }` to say where it read it, or
+ * `undefined`, `null` or `''` for "no token here". A token from `source: 'cookie'`, or one that the
+ * request's `Cookie` header carries whatever the getter says, counts as cookie-borne and gets the
+ * CSRF check (see docs/cookies-and-csrf.md).
+ *
+ * @example
+ * ```ts
+ * const getToken = (req: RequestView): CustomToken => {
+ *   const found = /(?:^|;\s*)session=([^;]+)/.exec(String(req.headers.cookie ?? ''));
+ *   return found?.[1] === undefined ? undefined : { token: found[1], source: 'cookie' };
+ * };
+ * ```
+ */
+export type CustomToken =
+  string | { readonly token: string; readonly source: 'cookie' | 'custom' } | undefined | null;
 
 /**
  * A token found in a request and where it came from.
@@ -53,23 +71,6 @@ export type TokenExtractor = (req: RequestView) => Promise<ExtractedToken | unde
 
 // RFC 6265 §4.1.1 cookie-name = token (RFC 9110 tchar).
 const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-async function fromGetter(
-  getToken: NonNullable<TokenExtractorOptions['getToken']>,
-  req: RequestView,
-): Promise<string | undefined> {
-  let value: unknown;
-  try {
-    value = await getToken(req);
-  } catch (err) {
-    if (err instanceof JwtError) throw err;
-    throw invalidRequest('The custom token getter failed', err);
-  }
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string')
-    throw invalidRequest('The custom token getter returned a non-string');
-  return value;
-}
 
 /**
  * Builds the token extraction step: exactly one source per request. A token in two sources,
@@ -116,7 +117,7 @@ function createExtractNow(
     const header = readAuthorization(req, checkHeaderToken);
     const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);
     const fromQuery = query ? readQuery(req) : undefined;
-    return onlyOne(header, fromCookie, fromQuery, await fromGetter(getToken, req));
+    return onlyOne(header, fromCookie, fromQuery, await readCustom(getToken, req));
   };
 }
 
@@ -152,7 +153,7 @@ function onlyOne(
   header: string | undefined,
   cookie: string | undefined,
   query: string | undefined,
-  custom: string | undefined,
+  custom: ExtractedToken | undefined,
 ): ExtractedToken | undefined {
   const count =
     Number(header !== undefined) +
@@ -163,6 +164,5 @@ function onlyOne(
   if (header !== undefined) return { token: header, source: 'header' };
   if (cookie !== undefined) return { token: cookie, source: 'cookie' };
   if (query !== undefined) return { token: query, source: 'query' };
-  if (custom !== undefined) return { token: custom, source: 'custom' };
-  return undefined;
+  return custom;
 }

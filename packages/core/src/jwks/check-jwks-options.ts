@@ -6,7 +6,10 @@ export type CheckedJwksOptions = Required<
   Pick<
     RemoteJwksOptions,
     | 'cacheMaxAge'
+    | 'cacheAgeFloor'
+    | 'cacheAgeCeiling'
     | 'cooldownDuration'
+    | 'kidRefetchFloor'
     | 'timeoutDuration'
     | 'maxResponseSize'
     | 'staleIfError'
@@ -52,9 +55,19 @@ export function checkJwksOptions(options: RemoteJwksOptions): CheckedJwksOptions
   ) {
     configError('headers', 'must be an object of string values');
   }
+  const cacheAgeFloor = duration(options.cacheAgeFloor, d.cacheAgeFloor, 'cacheAgeFloor', 1_000);
+  const cacheAgeCeiling = duration(
+    options.cacheAgeCeiling,
+    Math.max(d.cacheAgeCeiling, cacheAgeFloor),
+    'cacheAgeCeiling',
+    Math.max(1, cacheAgeFloor),
+  );
   return {
     cacheMaxAge: duration(options.cacheMaxAge, d.cacheMaxAge, 'cacheMaxAge', 1),
+    cacheAgeFloor,
+    cacheAgeCeiling,
     cooldownDuration: duration(options.cooldownDuration, d.cooldownDuration, 'cooldownDuration', 0),
+    kidRefetchFloor: duration(options.kidRefetchFloor, d.kidRefetchFloor, 'kidRefetchFloor', 0),
     timeoutDuration: duration(options.timeoutDuration, d.timeoutDuration, 'timeoutDuration', 1),
     maxResponseSize: duration(options.maxResponseSize, d.maxResponseSize, 'maxResponseSize', 1),
     staleIfError: duration(options.staleIfError, d.staleIfError, 'staleIfError', 0),

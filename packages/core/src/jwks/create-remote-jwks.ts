@@ -1,13 +1,14 @@
 import { JwtError } from '../errors/jwt-error.js';
 import { importJwkSet, type CheckedKeySet } from '../keys/import-jwk-set.js';
 import { KEY_SOURCE, type KeySource, type VerificationKey } from '../keys/key-source.js';
-import { fetchJson, FetchError } from '../lib/fetch-json.js';
+import { fetchJson, FetchError, type FetchedJson } from '../lib/fetch-json.js';
 import type { Algorithm } from '../types/algorithm.js';
 import type { JwsHeader } from '../types/claims.js';
+import { cacheLifetime } from './cache-lifetime.js';
 import { checkJwksOptions } from './check-jwks-options.js';
 import { checkUrl } from './check-url.js';
 import { discoverJwksUri } from './discover-jwks-uri.js';
-import type { RemoteJwksOptions } from './remote-jwks-options.js';
+import { REMOTE_JWKS_MAX_KEYS, type RemoteJwksOptions } from './remote-jwks-options.js';
 
 /**
  * A remote JWK Set, usable as the verifier's `key`.
@@ -33,14 +34,18 @@ export interface RemoteJwks extends KeySource {
  * A cached, de-duplicated, rate-limited remote JWK Set (Auth0, Keycloak, Cognito, Entra ID,
  * Google...). Nothing is fetched before the first token needs a key. See `docs/jwks.md`.
  *
- * - keys are used for `cacheMaxAge` (10 min), then fetched again;
- * - an unknown `kid` fetches again at most once per `cooldownDuration` (30 s), and concurrent
- *   misses share one request;
+ * - keys are fresh for `cacheMaxAge` (10 min), or the response's `Cache-Control: max-age` kept
+ *   between `cacheAgeFloor` (1 min) and `cacheAgeCeiling` (1 h); a stale set keeps answering at
+ *   once for `staleIfError` (1 h) while one background refresh runs;
+ * - an unknown `kid` fetches again at most once per `cooldownDuration` (30 s), plus one extra
+ *   fetch within it once the last fetch is `kidRefetchFloor` (5 s) old; concurrent misses share
+ *   one request;
  * - a failed refresh keeps known keys working for `staleIfError` (1 h) and calls `onError`; with
  *   nothing usable cached the verifier fails with `ERR_JWKS_UNAVAILABLE` (503, `Retry-After`);
  * - `https:` only (loopback or `allowInsecureHttp` excepted), redirects are refused, responses
- *   are capped in time (5 s) and size (256 KiB); garbage, an empty set, `use: "enc"`, `oct`
- *   keys and duplicated `kid`s never become verification keys.
+ *   are capped in time (5 s) and size (256 KiB), only the first 100 entries of a set are
+ *   considered; garbage, an empty set, `use: "enc"`, `oct` keys and duplicated `kid`s never
+ *   become verification keys.
  *
  * @param url - the JWK Set URL, or the OpenID issuer URL with `discovery: true`
  * @param options - cache, cooldown, timeout, size, stale-if-error, transport and discovery
@@ -63,13 +68,19 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   const controller = new AbortController();
   let jwksUrl = o.discovery ? undefined : configured;
   let keys: CheckedKeySet | undefined;
-  let fetchedAt = -Infinity;
+  // Fresh until freshUntil (cacheMaxAge or the response's Cache-Control), then usable for
+  // staleIfError more while a background refresh runs.
+  let freshUntil = -Infinity;
+  // The cooldown window starts with each regular fetch; one extra fetch for an unknown kid may
+  // happen inside it (kidRefetchFloor), which moves attemptedAt but not the window.
+  let windowStart = -Infinity;
   let attemptedAt = -Infinity;
+  let extraSpent = false;
   // Why the last fetch failed; every caller gets its own JwtError built from it.
   let failure: { reason: string; cause: unknown } | undefined;
   let inflight: Promise<void> | undefined;
 
-  const get = (target: URL): Promise<unknown> =>
+  const fetch = (target: URL): Promise<FetchedJson> =>
     fetchJson(target, {
       timeout: o.timeoutDuration,
       maxSize: o.maxResponseSize,
@@ -77,24 +88,25 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
       agent: o.agent,
       signal: controller.signal,
     });
+  const get = (target: URL): Promise<unknown> => fetch(target).then((fetched) => fetched.body);
 
-  async function load(): Promise<CheckedKeySet> {
+  async function load(): Promise<{ set: CheckedKeySet; lifetime: number }> {
     if (controller.signal.aborted) throw new FetchError('the key set was closed');
     jwksUrl ??= await discoverJwksUri(name, get, o.allowInsecureHttp);
-    const body = await get(jwksUrl);
+    const { body, headers } = await fetch(jwksUrl);
     let set: CheckedKeySet;
     try {
-      set = importJwkSet(body, { lenient: true, option: 'jwks' });
+      set = importJwkSet(body, { lenient: true, option: 'jwks', maxKeys: REMOTE_JWKS_MAX_KEYS });
     } catch (err) {
       throw new FetchError('the response is not a JWK Set', err);
     }
     if (set.size === 0) throw new FetchError('the JWK Set holds no usable verification key');
-    return set;
+    return { set, lifetime: cacheLifetime(headers, o) };
   }
 
-  const usableUntil = (): number => fetchedAt + o.cacheMaxAge + o.staleIfError;
+  const usableUntil = (): number => freshUntil + o.staleIfError;
   const unavailable = (reason: string, cause?: unknown): JwtError => {
-    const wait = Math.ceil((attemptedAt + o.cooldownDuration - o.clock()) / 1000);
+    const wait = Math.ceil((windowStart + o.cooldownDuration - o.clock()) / 1000);
     return new JwtError('ERR_JWKS_UNAVAILABLE', `The key set could not be fetched: ${reason}`, {
       retryAfter: Math.max(1, wait),
       cause,
@@ -102,14 +114,19 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   };
 
   // One fetch at a time; every caller in the meantime shares it. Never rejects.
-  function reload(): Promise<void> {
+  function reload(extra = false): Promise<void> {
     if (inflight !== undefined) return inflight;
     attemptedAt = o.clock();
+    if (extra) extraSpent = true;
+    else {
+      windowStart = attemptedAt;
+      extraSpent = false;
+    }
     inflight = load()
       .then(
-        (set) => {
+        ({ set, lifetime }) => {
           keys = set;
-          fetchedAt = o.clock();
+          freshUntil = o.clock() + lifetime;
           failure = undefined;
         },
         (err: unknown) => {
@@ -128,7 +145,10 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
     return inflight;
   }
 
-  const coolingDown = (now: number): boolean => now - attemptedAt < o.cooldownDuration;
+  const coolingDown = (now: number): boolean => now - windowStart < o.cooldownDuration;
+  // The one extra fetch an unknown kid may cause within a cooldown.
+  const extraAllowed = (now: number): boolean =>
+    !extraSpent && now - attemptedAt >= o.kidRefetchFloor;
 
   function pick(kid: string | undefined, alg: Algorithm): VerificationKey | undefined {
     const key = keys?.select(kid, alg);
@@ -146,13 +166,21 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
   async function resolve(header: JwsHeader, alg: Algorithm): Promise<VerificationKey> {
     const kid = typeof header.kid === 'string' ? header.kid : undefined;
     const now = o.clock();
-    if (keys !== undefined && now < fetchedAt + o.cacheMaxAge) {
+    if (keys !== undefined && now < usableUntil()) {
+      // Stale-while-revalidate: a stale set still answers at once while one background refresh
+      // runs (after a failure, one per cooldown). reload() never rejects.
+      const stale = now >= freshUntil;
+      if (stale && inflight === undefined && (failure === undefined || !coolingDown(now))) {
+        void reload();
+      }
       const key = pick(kid, alg);
       if (key !== undefined) return key;
-      if (inflight === undefined && coolingDown(now)) throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
-      await reload();
+      if (inflight !== undefined || !coolingDown(now)) await reload();
+      else if (extraAllowed(now)) await reload(true);
+      else throw new JwtError('ERR_JWT_KEY_NOT_FOUND');
     } else if (inflight !== undefined || failure === undefined || !coolingDown(now)) {
-      // Expired or never fetched: fetch (a failure is retried only after the cooldown).
+      // Never fetched, or past the stale window: wait for a fetch (a failure is retried only
+      // after the cooldown).
       await reload();
     }
     if (keys !== undefined && o.clock() < usableUntil()) {

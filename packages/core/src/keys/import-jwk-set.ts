@@ -13,6 +13,11 @@ export interface ImportJwkSetOptions {
   readonly lenient: boolean;
   /** Option path for messages, e.g. `key`. */
   readonly option: string;
+  /**
+   * Remote sets: only the first `maxKeys` entries are looked at; the rest are never imported, so
+   * a hostile set cannot make every fetch parse and reject thousands of junk entries.
+   */
+  readonly maxKeys?: number;
 }
 
 /** A JWK Set ready for lookups (internal); `byKid` lets the verifier tell a wrong alg from a missing key. */
@@ -38,15 +43,16 @@ export interface CheckedKeySet extends KeySet {
  * ```
  */
 export function importJwkSet(input: unknown, options: ImportJwkSetOptions): CheckedKeySet {
-  const { option, lenient } = options;
-  const keys =
+  const { option, lenient, maxKeys = Infinity } = options;
+  const given =
     typeof input === 'object' && input !== null ? (input as { keys?: unknown }).keys : undefined;
-  if (!Array.isArray(keys) || !Object.hasOwn(input as object, 'keys')) {
+  if (!Array.isArray(given) || !Object.hasOwn(input as object, 'keys')) {
     throw new JwtError(
       'ERR_JWT_CONFIG_INVALID',
       `Invalid option "${option}": must be a JWK Set, an object with a "keys" array`,
     );
   }
+  const keys: unknown[] = given.length > maxKeys ? given.slice(0, maxKeys) : given;
   const kidCount = new Map<string, number>();
   for (const jwk of keys) {
     const kid =

@@ -1,4 +1,9 @@
-import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  type Agent,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 /** How one JSON document is fetched. */
@@ -13,6 +18,12 @@ export interface FetchJsonOptions {
   readonly agent?: Agent;
   /** Aborts the fetch (`close()`). */
   readonly signal?: AbortSignal;
+}
+
+/** A fetched JSON document and the response headers (for caching rules). */
+export interface FetchedJson {
+  readonly body: unknown;
+  readonly headers: IncomingHttpHeaders;
 }
 
 /** Why a fetch failed; `message` is safe to log (no response contents). */
@@ -47,14 +58,14 @@ function readBody(res: IncomingMessage, maxSize: number): Promise<Buffer> {
 }
 
 /**
- * GETs a JSON document with a deadline and a size cap. Redirects are never followed (a 3xx is a
+ * GETs a JSON document (with the response headers) with a deadline and a size cap. Redirects are never followed (a 3xx is a
  * failure), only status 200 is accepted, and the body must be UTF-8 JSON. Rejects with
  * {@link FetchError}.
  *
  * @param url - an `http:` or `https:` URL, already checked by the caller's policy
  * @param options - deadline, size cap, headers, agent, abort signal
  */
-export function fetchJson(url: URL, options: FetchJsonOptions): Promise<unknown> {
+export function fetchJson(url: URL, options: FetchJsonOptions): Promise<FetchedJson> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(url, {
@@ -85,7 +96,7 @@ export function fetchJson(url: URL, options: FetchJsonOptions): Promise<unknown>
         clearTimeout(timer);
         try {
           const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-          resolve(JSON.parse(text));
+          resolve({ body: JSON.parse(text) as unknown, headers: res.headers });
         } catch (err) {
           reject(new FetchError('response is not UTF-8 JSON', err));
         }

@@ -2,13 +2,14 @@ import { normalizeTyp } from '../claims/typ.js';
 import { JwtError } from '../errors/jwt-error.js';
 import { algorithmSpec, type AlgorithmSpec } from '../lib/algorithm-table.js';
 import { decodeJsonSegment } from '../lib/decode-json-segment.js';
+import { deepFreeze } from '../lib/deep-freeze.js';
 import type { Algorithm } from '../types/algorithm.js';
 import type { JwsHeader } from '../types/claims.js';
 import type { SignatureCheck } from '../signature/signature-check.js';
 
 /** A decoded header that passed steps 4–6 of the verification order (internal, memoized). */
 export interface HeaderEntry {
-  /** The frozen, null-prototype header handed to resolvers and callers. */
+  /** The deep-frozen, null-prototype header handed to resolvers and callers. */
   readonly header: JwsHeader;
   readonly alg: Algorithm;
   readonly spec: AlgorithmSpec;
@@ -60,7 +61,8 @@ export function checkHeader(
   const typOk =
     typ === undefined || (typeof header.typ === 'string' && typ.has(normalizeTyp(header.typ)));
   return {
-    header: Object.freeze(header) as JwsHeader,
+    // Memoised and handed to every caller: frozen all the way down, as cached claims are.
+    header: deepFreeze(header) as JwsHeader,
     alg: alg as Algorithm,
     spec: algorithmSpec(alg) as AlgorithmSpec,
     typOk,

@@ -262,6 +262,55 @@ describe('cookies and CSRF', () => {
   });
 });
 
+describe('CSRF for a custom getToken', () => {
+  // A getter that reads the token from a cookie of its own choosing (cookie-parser style).
+  const readSession = (req: RequestView): string | undefined =>
+    /(?:^|;\s*)session=([^;]+)/.exec(String(req.headers.cookie ?? ''))?.[1];
+  const foreign = 'Origin: https://evil.example';
+
+  it('applies when the request’s Cookie header carries the token, whatever the getter says', async () => {
+    use({ getToken: readSession });
+    const token = await sign({ sub: 'alice' });
+    const res = await get([`Cookie: theme=dark; session=${token}`, foreign], 'POST');
+    expect(res.status).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'ERR_JWT_CSRF' });
+    expect(server.calls()).toBeGreaterThan(0);
+    // Same origin and safe methods pass, and the result names the cookie as the source.
+    const own = await get([`Cookie: session=${token}`, 'Origin: http://127.0.0.1'], 'POST');
+    expect(own.json()).toMatchObject({ authenticated: true, source: 'cookie' });
+    expect((await get([`Cookie: session=${token}`, foreign])).status).toBe(200);
+  });
+
+  it('applies when the getter says source: cookie, however the cookie wraps the token', async () => {
+    // The cookie holds the token base64-encoded: only the getter knows it came from a cookie.
+    use({
+      getToken: (req) => {
+        const wrapped = readSession(req);
+        if (wrapped === undefined) return undefined;
+        return { token: Buffer.from(wrapped, 'base64url').toString(), source: 'cookie' };
+      },
+    });
+    const token = Buffer.from(await sign({ sub: 'alice' })).toString('base64url');
+    const res = await get([`Cookie: session=${token}`, 'Sec-Fetch-Site: cross-site'], 'DELETE');
+    expect(res.status).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'ERR_JWT_CSRF' });
+    expect((await get([`Cookie: session=${token}`], 'DELETE')).json()).toMatchObject({
+      source: 'cookie',
+    });
+  });
+
+  it('does not apply to a token the getter read elsewhere, and refuses an unknown source', async () => {
+    use({ getToken: (req) => ({ token: String(req.headers['x-token']), source: 'custom' }) });
+    const token = await sign({ sub: 'alice' });
+    const res = await get([`X-Token: ${token}`, 'Cookie: theme=dark', foreign], 'POST');
+    expect(res.json()).toMatchObject({ authenticated: true, source: 'custom' });
+    use({ getToken: () => ({ token, source: 'header' }) as never });
+    const bad = await get([foreign], 'POST');
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'ERR_JWT_INVALID_REQUEST' });
+  });
+});
+
 describe('requireHttps', () => {
   it('refuses a token over plain HTTP from a non-loopback client with 400 invalid_request', async () => {
     use({ requireHttps: true }, { remoteAddress: '203.0.113.7' });

@@ -1,3 +1,11 @@
+import { readFileSync } from 'node:fs';
+import {
+  Agent as HttpsAgent,
+  createServer as createHttpsServer,
+  type Server as HttpsServer,
+} from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createRemoteJwks, JwtError } from '@tokenward/core';
 import { startJwksServer, type JwksServer } from '../helpers/jwks-server';
 import { ecKey } from '../helpers/test-keys';
@@ -90,5 +98,67 @@ describe('OpenID discovery', () => {
         'ERR_JWKS_UNAVAILABLE',
       );
     }
+  });
+});
+
+// The self-signed certificate of test/fixtures (see keys/x509-certificate.test.ts): an https issuer
+// on a name that is not loopback, reached on 127.0.0.1 through the `agent` option.
+describe('OpenID discovery from an https issuer', () => {
+  const fixture = (name: string): string =>
+    readFileSync(join(__dirname, '../fixtures', name), 'utf8');
+  const cert = fixture('rsa-2048-cert.pem');
+  let tls: HttpsServer;
+  let issuer: string;
+  let agent: HttpsAgent;
+  const routes = new Map<string, object>();
+
+  beforeAll(async () => {
+    tls = createHttpsServer({ cert, key: fixture('rsa-2048-cert-key.pem') }, (req, res) => {
+      const body = routes.get(req.url ?? '');
+      res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body ?? {}));
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    issuer = `https://issuer.test:${(tls.address() as AddressInfo).port}`;
+    agent = new HttpsAgent({
+      ca: cert,
+      checkServerIdentity: () => undefined,
+      // issuer.test resolves to the local server (both lookup forms of net.connect).
+      lookup: ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) =>
+        opts.all === true
+          ? cb(null, [{ address: '127.0.0.1', family: 4 }])
+          : cb(null, '127.0.0.1', 4)) as never,
+    });
+  });
+  afterAll(async () => {
+    agent.destroy();
+    tls.closeAllConnections();
+    await new Promise((resolve) => tls.close(resolve));
+  });
+
+  it('uses an https jwks_uri', async () => {
+    routes.set('/.well-known/openid-configuration', { issuer, jwks_uri: `${issuer}/keys` });
+    routes.set('/keys', { keys: [k1.jwk] });
+    const jwks = createRemoteJwks(issuer, { discovery: true, agent });
+    expect(await outcome(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).toBe('key k1');
+  });
+
+  it('refuses to downgrade to an http: jwks_uri, even on a loopback address', async () => {
+    routes.set('/.well-known/openid-configuration', {
+      issuer,
+      jwks_uri: `${server.origin}/downgraded-keys`,
+    });
+    server.route('/downgraded-keys', { keys: [k1.jwk] });
+    const errors: string[] = [];
+    const jwks = createRemoteJwks(issuer, {
+      discovery: true,
+      agent,
+      onError: (e) => errors.push(e.message),
+    });
+    expect(await outcome(jwks.resolve({ alg: 'ES256', kid: 'k1' }, 'ES256'))).toBe(
+      'ERR_JWKS_UNAVAILABLE',
+    );
+    expect(errors).toEqual([expect.stringContaining('jwks_uri')]);
+    expect(server.hits('/downgraded-keys')).toBe(0);
   });
 });
