@@ -7,9 +7,9 @@ import {
   type JwtClaims,
 } from '@tokenward/core';
 import { jwt, requireRoles, withAuth } from '@tokenward/express';
-import express, { type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request } from 'express';
 import type { ExampleConfig } from './config.js';
-import { checkPassword } from './users.js';
+import { checkPassword, INVALID_LOGIN_BODY, readCredentials } from './users.js';
 
 /** The claims of the tokens this app issues. */
 interface Claims extends JwtClaims {
@@ -56,7 +56,12 @@ export function createApp(config: ExampleConfig): express.Express {
   app.use(express.json());
 
   app.post('/auth/login', async (req, res) => {
-    const user = await checkPassword(req.body?.username, req.body?.password);
+    const credentials = readCredentials(req.body);
+    if (credentials === undefined) {
+      res.status(400).json(INVALID_LOGIN_BODY);
+      return;
+    }
+    const user = await checkPassword(credentials.username, credentials.password);
     if (user === undefined) {
       res.status(401).json({
         error: 'invalid_credentials',
@@ -101,5 +106,20 @@ export function createApp(config: ExampleConfig): express.Express {
     }),
   );
 
+  app.use(answerErrors);
   return app;
 }
+
+// Last: a body Express could not parse (400, 413...) or a failing route, as JSON in the app's
+// error shape. Express's own handler would render the stack trace outside production.
+const answerErrors: ErrorRequestHandler = (err: { status?: unknown }, _req, res, _next) => {
+  const { status } = err;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    res.status(status).json({
+      error: 'invalid_request',
+      error_description: 'The request body could not be read',
+    });
+    return;
+  }
+  res.status(500).json({ error: 'server_error', error_description: 'Something went wrong' });
+};

@@ -11,7 +11,7 @@ import { jwt, requireRoles, type JwtState } from '@tokenward/koa';
 import Koa, { type Context } from 'koa';
 import type { ExampleConfig } from './config.js';
 import { readJson } from './read-json.js';
-import { checkPassword } from './users.js';
+import { checkPassword, INVALID_LOGIN_BODY, readCredentials } from './users.js';
 
 /** The claims of the tokens this app issues. */
 interface Claims extends JwtClaims {
@@ -57,8 +57,13 @@ export function createApp(config: ExampleConfig): Koa {
   const router = new Router<JwtState<Claims>>();
 
   router.post('/auth/login', async (ctx) => {
-    const body = (await readJson(ctx)) as { username?: unknown; password?: unknown } | undefined;
-    const user = await checkPassword(body?.username, body?.password);
+    const credentials = readCredentials(await readJson(ctx));
+    if (credentials === undefined) {
+      ctx.status = 400;
+      ctx.body = INVALID_LOGIN_BODY;
+      return;
+    }
+    const user = await checkPassword(credentials.username, credentials.password);
     if (user === undefined) {
       ctx.status = 401;
       ctx.body = {

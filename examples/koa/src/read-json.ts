@@ -2,8 +2,8 @@
 import type { Context } from 'koa';
 
 /**
- * The JSON body of the request, or `undefined` when it is not `application/json`. A body over
- * `limit` bytes is 413, invalid JSON is 400.
+ * The JSON body of the request, or `undefined` when it is not `application/json` or not valid
+ * JSON (the route answers that in its own error shape). A body over `limit` bytes is 413.
  *
  * @param ctx - the Koa context
  * @param limit - the largest accepted body, in bytes
@@ -20,6 +20,6 @@ export async function readJson(ctx: Context, limit = 16 * 1024): Promise<unknown
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    ctx.throw(400, 'The body is not valid JSON');
+    return undefined;
   }
 }

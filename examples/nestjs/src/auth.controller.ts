@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import {
   clearAuthCookie,
   serializeAuthCookie,
@@ -7,7 +16,7 @@ import {
 } from '@tokenward/core';
 import { Claims, JwtAuthService, Public } from '@tokenward/nestjs';
 import { TOKEN_LIFETIME_SECONDS } from './config.js';
-import { checkPassword } from './users.js';
+import { checkPassword, INVALID_LOGIN_BODY, readCredentials } from './users.js';
 
 /** The parts of the Express request and response this controller touches. */
 interface HttpRequest {
@@ -34,11 +43,13 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(
-    @Body() body: { username?: unknown; password?: unknown } | undefined,
+    @Body() body: unknown,
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: HttpResponse,
   ) {
-    const user = await checkPassword(body?.username, body?.password);
+    const credentials = readCredentials(body);
+    if (credentials === undefined) throw new BadRequestException(INVALID_LOGIN_BODY);
+    const user = await checkPassword(credentials.username, credentials.password);
     if (!user) {
       throw new UnauthorizedException({
         error: 'invalid_credentials',

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
+import { BadRequestFilter } from './bad-request.filter.js';
 import { readConfig } from './config.js';
 
 /** A started example server. */
@@ -27,6 +28,7 @@ export async function bootstrap(
   const app = await NestFactory.create(AppModule.register(config), {
     logger: ['error', 'warn'],
   });
+  app.useGlobalFilters(new BadRequestFilter());
   app.enableShutdownHooks();
   await app.listen(config.port, host);
   const { port } = app.getHttpServer().address() as AddressInfo;

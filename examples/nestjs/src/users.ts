@@ -37,6 +37,31 @@ const USERS = new Map<string, User & { passwordHash: string }>([
 // Unknown users are checked against this hash too, so both failures take the same time.
 const NOBODY = 'scrypt$rjGSGVgf_4e9yZNzBa465w$D35flrGnH-ucLYnd0XoxoMgu6fu0-ZSds84Yln2DqRw';
 
+/** What a login request must send. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** The answer to a login body that is not {@link Credentials}: 400, in the app's error shape. */
+export const INVALID_LOGIN_BODY = Object.freeze({
+  error: 'invalid_request',
+  error_description: 'The body must be a JSON object with a string username and password',
+});
+
+/**
+ * The credentials of a login body, or `undefined` unless it is an object whose `username` and
+ * `password` are strings. Checked before anything touches the values: a client can send any JSON.
+ *
+ * @param body - the parsed request body (any type)
+ */
+export function readCredentials(body: unknown): Credentials | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { username, password } = body as Record<string, unknown>;
+  if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+  return { username, password };
+}
+
 /**
  * The user with these credentials, or `undefined` for an unknown user or a wrong password.
  *
@@ -51,7 +76,7 @@ export async function checkPassword(
   const [, salt = '', hash = ''] = (user?.passwordHash ?? NOBODY).split('$');
   const expected = Buffer.from(hash, 'base64url');
   const actual = await scryptAsync(
-    String(password ?? ''),
+    typeof password === 'string' ? password : '',
     Buffer.from(salt, 'base64url'),
     expected.length,
   );

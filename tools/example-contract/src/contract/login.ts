@@ -26,12 +26,33 @@ export function loginContract(url: () => string): void {
       });
       expect(res.headers['set-cookie']).toBeUndefined();
     }
-    const odd = await request(url())
-      .post('/auth/login')
-      .send({ username: ['bob'], password: { x: 1 } });
-    expect(odd.status).toBe(401);
-    const empty = await request(url()).post('/auth/login').send({});
-    expect(empty.status).toBe(401);
+  });
+
+  test('a login body that is not two strings is 400 in the same JSON shape, never a 500 or a stack', async () => {
+    const bodies: string[] = [
+      '{"username":"bob","password":{"toString":1}}',
+      '{"username":["bob"],"password":{"x":1}}',
+      '{"username":"bob","password":1}',
+      '{"username":"bob"}',
+      '{}',
+      '[]',
+      '"bob"',
+      'null',
+      '{"username":',
+    ];
+    for (const body of bodies) {
+      const res = await request(url())
+        .post('/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+      expect(res.text).not.toMatch(/\bat \S+ \(|node_modules|Error:/);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    const form = await request(url()).post('/auth/login').type('form').send('username=bob');
+    expect(form.status).toBe(400);
+    expect(form.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
   });
 
   test('login returns a Bearer token and the auth cookie (no Secure on plain-HTTP localhost)', async () => {
