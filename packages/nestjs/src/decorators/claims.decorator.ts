@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { JwtClaims } from '@tokenward/core';
 import { getAuthState } from '../lib/auth-state.js';
-import { requestFromContext } from '../lib/context-request.js';
+import { requestFromContext } from '../contexts/transports.js';
 
 const claimsParam = createParamDecorator((name: string | undefined, context: ExecutionContext) => {
   const claims = getAuthState(requestFromContext(context))?.claims as
