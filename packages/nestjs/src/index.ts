@@ -17,6 +17,7 @@ export { OptionalAuth } from './decorators/optional-auth.decorator.js';
 export { Roles } from './decorators/roles.decorator.js';
 export { Scopes } from './decorators/scopes.decorator.js';
 export { Claim, Claims } from './decorators/claims.decorator.js';
+export type { ClaimName } from './decorators/claims.decorator.js';
 export { AccessToken } from './decorators/access-token.decorator.js';
 export { RequireClaims } from './decorators/require-claims.decorator.js';
 export type { ClaimsPredicate } from './decorators/require-claims.decorator.js';
@@ -28,3 +29,22 @@ export type {
   JwtAuthOptions,
   JwtAuthOptionsFactory,
 } from './options/jwt-auth-options.js';
+// What a Nest app needs from core, so that it needs no direct @tokenward/core dependency.
+export {
+  clearAuthCookie,
+  createRemoteJwks,
+  generateSecret,
+  JwtError,
+  MemoryRevocationStore,
+  serializeAuthCookie,
+} from '@tokenward/core';
+export type {
+  AuthCookieOptions,
+  AuthResult,
+  JwsHeader,
+  JwtClaims,
+  JwtErrorCode,
+  Requirement,
+  RevocationStore,
+  VerifyResult,
+} from '@tokenward/core';
