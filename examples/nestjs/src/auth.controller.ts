@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import {
+  Claims,
   clearAuthCookie,
+  JwtAuthService,
+  Public,
   serializeAuthCookie,
   type AuthCookieOptions,
   type JwtClaims,
-} from '@tokenward/core';
-import { Claims, JwtAuthService, Public } from '@tokenward/nestjs';
+} from '@tokenward/nestjs';
 import { TOKEN_LIFETIME_SECONDS } from './config.js';
 import { checkPassword } from './users.js';
 
