@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { JwtClaims } from '@tokenward/core';
-import { Claim, Claims, Public, Roles } from '@tokenward/nestjs';
+import { Claim, Claims, Public, Roles, type JwtClaims } from '@tokenward/nestjs';
 
 /** The three resources of the contract; the global JwtGuard protects all but `/public`. */
 @Controller()

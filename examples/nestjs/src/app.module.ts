@@ -1,11 +1,18 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { JwtAuthModule } from '@tokenward/nestjs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { graphqlWsAuth, JwtAuthModule, JwtAuthService } from '@tokenward/nestjs';
+import { AccountResolver } from './account.resolver.js';
 import { ApiController } from './api.controller.js';
 import { AuthController } from './auth.controller.js';
 import { TOKEN_LIFETIME_SECONDS, type ExampleConfig } from './config.js';
+import { EventsGateway } from './events.gateway.js';
 import { Revocation, RevocationModule } from './revocation.module.js';
 
-/** The example application: one global JwtGuard, a login/logout controller and three resources. */
+/**
+ * The example application: one global JwtGuard, a login/logout controller and three resources,
+ * the same account over GraphQL (`/graphql`) and socket.io events.
+ */
 @Module({})
 export class AppModule {
   static register(config: ExampleConfig): DynamicModule {
@@ -34,8 +41,17 @@ export class AppModule {
           }),
           guard: 'global',
         }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [JwtAuthService],
+          useFactory: (auth: JwtAuthService) => ({
+            autoSchemaFile: true,
+            subscriptions: { 'graphql-ws': { onConnect: graphqlWsAuth(auth) } },
+          }),
+        }),
       ],
       controllers: [AuthController, ApiController],
+      providers: [AccountResolver, EventsGateway],
     };
   }
 }

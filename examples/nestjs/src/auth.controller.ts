@@ -9,12 +9,14 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import {
+  Claims,
   clearAuthCookie,
+  JwtAuthService,
+  Public,
   serializeAuthCookie,
   type AuthCookieOptions,
   type JwtClaims,
-} from '@tokenward/core';
-import { Claims, JwtAuthService, Public } from '@tokenward/nestjs';
+} from '@tokenward/nestjs';
 import { TOKEN_LIFETIME_SECONDS } from './config.js';
 import { checkPassword, INVALID_LOGIN_BODY, readCredentials } from './users.js';
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import { BadRequestFilter } from './bad-request.filter.js';
@@ -30,6 +31,7 @@ export async function bootstrap(
   });
   app.useGlobalFilters(new BadRequestFilter());
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new IoAdapter(app));
   await app.listen(config.port, host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://${host}:${port}`, close: () => app.close() };

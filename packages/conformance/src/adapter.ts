@@ -40,4 +40,10 @@ export interface ConformanceAdapter {
   readonly name: string;
   /** Builds the app of {@link AppConfig} and listens on 127.0.0.1 at a free port. */
   start(config: AppConfig): Promise<RunningApp>;
+  /**
+   * The error body the framework sends for core's `{ error, error_description, code }` when it
+   * frames it its own way; default: that body as it is. Nest's `HttpException` bodies also carry
+   * `statusCode`, which every Nest consumer (filters, GraphQL drivers) looks for.
+   */
+  readonly errorBody?: (body: Record<string, unknown>, status: number) => unknown;
 }

@@ -18,6 +18,7 @@ const ADAPTERS = readdirSync(ADAPTER_DIR)
 const PROFILES = [...new Set(SCENARIOS.map((s) => s.profile ?? 'default'))] as ProfileName[];
 
 const running = new Map<string, RunningApp>();
+const adapters = new Map<string, ConformanceAdapter>();
 const servers: Server[] = [];
 let revocation: MemoryRevocationStore;
 
@@ -50,6 +51,7 @@ beforeAll(async () => {
 
   for (const name of ADAPTERS) {
     const { adapter } = (await import(join(ADAPTER_DIR, name))) as { adapter: ConformanceAdapter };
+    adapters.set(name, adapter);
     for (const profile of PROFILES) {
       running.set(`${name}/${profile}`, await adapter.start(profileConfig(profile, resources)));
     }
@@ -86,6 +88,10 @@ describe.each(ADAPTERS)('%s', (adapter) => {
         ? scenario.headers(app.origin)
         : (scenario.headers ?? []);
     const res = await send(app.origin, scenario.method ?? 'GET', scenario.path, headers);
+    const { status, body } = scenario.expect;
+    const frame = adapters.get(adapter)?.errorBody;
+    const expectedBody =
+      status >= 400 && frame !== undefined ? frame(body as Record<string, unknown>, status) : body;
 
     expect({
       status: res.status,
@@ -96,7 +102,7 @@ describe.each(ADAPTERS)('%s', (adapter) => {
       status: scenario.expect.status,
       challenge: scenario.expect.challenge,
       retryAfter: scenario.expect.retryAfter ?? null,
-      body: scenario.expect.body,
+      body: expectedBody,
     });
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['x-injected']).toBeUndefined();

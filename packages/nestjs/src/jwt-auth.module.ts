@@ -32,7 +32,8 @@ function assemble(
   if (extras.guard === 'global') providers.push({ provide: APP_GUARD, useExisting: JwtGuard });
   return {
     module: JwtAuthModule,
-    global: extras.global ?? false,
+    // Global by default: `@UseGuards(JwtGuard)` works in every feature module.
+    global: extras.global ?? true,
     imports,
     providers,
     exports: [JWT_AUTH_OPTIONS, JwtAuthService, JwtGuard],
@@ -66,7 +67,7 @@ export class JwtAuthModule {
    * @param options - authenticator options plus `global` and `guard`
    * @example
    * ```ts
-   * JwtAuthModule.forRoot({ guard: 'global', global: true });
+   * JwtAuthModule.forRoot({ guard: 'global' });
    * ```
    */
   static forRoot(options: JwtAuthModuleOptions = {}): DynamicModule {

@@ -1,3 +1,4 @@
+import * as core from '@tokenward/core';
 import * as main from '../src/index.js';
 import * as passport from '../src/passport/index.js';
 
@@ -13,6 +14,17 @@ describe('public surface', () => {
         'JwtAuthService',
         'JwtGuard',
         'JwtHttpException',
+        'JwtGraphQLException',
+        'graphqlWsAuth',
+        'socketIoAuth',
+        'keepUpgradeRequest',
+        // re-exported from @tokenward/core
+        'clearAuthCookie',
+        'createRemoteJwks',
+        'generateSecret',
+        'JwtError',
+        'MemoryRevocationStore',
+        'serializeAuthCookie',
         'OptionalAuth',
         'Public',
         'RequireClaims',
@@ -20,6 +32,12 @@ describe('public surface', () => {
         'Scopes',
       ].sort(),
     );
+  });
+
+  it('re-exports the core values a Nest app needs as they are', () => {
+    expect(main.JwtError).toBe(core.JwtError);
+    expect(main.MemoryRevocationStore).toBe(core.MemoryRevocationStore);
+    expect(main.serializeAuthCookie).toBe(core.serializeAuthCookie);
   });
 
   it('@tokenward/nestjs/passport exports exactly TokenwardStrategy', () => {

@@ -209,17 +209,29 @@ describe.each(PLATFORMS)('JwtAuthModule on %s', (platform) => {
     }
   });
 
-  it('global: true makes JwtGuard usable in modules that do not import JwtAuthModule', async () => {
+  it('is global by default: JwtGuard works in modules that do not import JwtAuthModule', async () => {
     @Module({ controllers: [PlainController] })
     class FeatureModule {}
     const t = await createApp(platform, {
-      imports: [JwtAuthModule.forRoot({ ...verifierOptions, global: true }), FeatureModule],
+      imports: [JwtAuthModule.forRoot(verifierOptions), FeatureModule],
     });
     try {
       await expectProtected(t);
     } finally {
       await t.close();
     }
+  });
+
+  it('global: false, JwtGuard elsewhere: startup fails saying what to do', async () => {
+    @Module({ controllers: [PlainController] })
+    class FeatureModule {}
+    await expect(
+      createApp(platform, {
+        imports: [JwtAuthModule.forRoot({ ...verifierOptions, global: false }), FeatureModule],
+      }),
+    ).rejects.toThrow(
+      'Invalid option "JwtAuthModule": is not visible where JwtGuard is used: import JwtAuthModule.forRoot() in the root module and keep it global (the default), or import it in this module',
+    );
   });
 
   it('global guard ordering: roles are checked after authentication whatever the order of global guards', async () => {

@@ -118,6 +118,7 @@ describe.each(PLATFORMS)('store failures on %s', (platform) => {
       expect(res.headers['retry-after']).toBe('7');
       expect(res.headers['www-authenticate']).toBeUndefined();
       expect(res.body).toEqual({
+        statusCode: 503,
         error: 'temporarily_unavailable',
         error_description: 'The revocation store is temporarily unavailable',
         code: 'ERR_REVOCATION_UNAVAILABLE',

@@ -81,6 +81,7 @@ export function nestAdapter(
 ): ConformanceAdapter {
   return {
     name,
+    errorBody: (body, status) => ({ statusCode: status, ...body }),
     async start(config: AppConfig): Promise<RunningApp> {
       @Module({
         imports: [JwtAuthModule.forRoot({ ...config.auth, guard: 'global' })],

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { getAuthState } from '../lib/auth-state.js';
-import { requestFromContext } from '../lib/context-request.js';
+import { requestFromContext } from '../contexts/transports.js';
 
 const accessTokenParam = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return getAuthState(requestFromContext(context))?.token;

@@ -1,10 +1,15 @@
 import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import { JwtError, type AuthResult, type JwtClaims, type Requirement } from '@tokenward/core';
-import { JwtHttpException } from '../errors/jwt-http-exception.js';
+import {
+  configError,
+  JwtError,
+  type AuthResult,
+  type JwtClaims,
+  type Requirement,
+} from '@tokenward/core';
+import { transportOf } from '../contexts/transports.js';
 import { JwtAuthService, type AuthenticateOptions } from '../jwt-auth.service.js';
 import { getAuthState, setAuthState } from '../lib/auth-state.js';
-import { requestFromContext, responseFromContext } from '../lib/context-request.js';
 import type { ClaimsPredicate } from '../decorators/require-claims.decorator.js';
 import {
   CLAIMS_PREDICATE_KEY,
@@ -14,7 +19,6 @@ import {
   SCOPES_KEY,
   type RequirementMetadata,
 } from '../lib/metadata-keys.js';
-import { setResponseHeaders } from '../lib/set-response-headers.js';
 
 /** A route handler or controller class: where route decorators store their metadata. */
 type DecoratedTarget = ReturnType<ExecutionContext['getHandler']>;
@@ -38,7 +42,12 @@ const ALLOWED = Promise.resolve(true);
  *
  * Failures become a {@link JwtHttpException} (401/400/403/503, body from core) after the
  * `WWW-Authenticate` / `Retry-After` headers were set on the response, so Nest's default
- * exception filter sends a complete answer on Express and Fastify alike.
+ * exception filter sends a complete answer on Express and Fastify alike; in a GraphQL resolver a
+ * `JwtGraphQLException` (`extensions.code`, `extensions.tokenward`), in a gateway a `WsException`
+ * with `{ status, code, message }`.
+ *
+ * A verified result is reused only within one HTTP request, by a guard of the same module; every
+ * WebSocket message and GraphQL operation is verified again.
  *
  * Use it per route or controller (`@UseGuards(JwtGuard)`), or globally
  * (`JwtAuthModule.forRoot({ guard: 'global' })`). Override `getRequest` / `getResponse` for
@@ -67,13 +76,22 @@ export class JwtGuard implements CanActivate {
   private readonly plans = new WeakMap<object, WeakMap<object, RoutePlan>>();
 
   constructor(
-    protected readonly auth: JwtAuthService,
+    @Optional() protected readonly auth: JwtAuthService,
     protected readonly reflector: Reflector,
     @Optional() protected readonly adapterHost?: HttpAdapterHost,
-  ) {}
+  ) {
+    // Nest passes nothing when no JwtAuthModule is visible here: say what to do, at startup.
+    if (auth === undefined || auth === null) {
+      configError(
+        'JwtAuthModule',
+        `is not visible where ${new.target.name} is used: import JwtAuthModule.forRoot() in the ` +
+          'root module and keep it global (the default), or import it in this module',
+      );
+    }
+  }
 
   /**
-   * Decides whether the request may proceed; throws `JwtHttpException` when it may not.
+   * Decides whether the request may proceed; rejects with the context's exception when it may not.
    *
    * @param context - the Nest execution context
    */
@@ -81,30 +99,33 @@ export class JwtGuard implements CanActivate {
     try {
       const plan = this.planOf(context);
       if (plan.isPublic) return ALLOWED;
+      const transport = transportOf(context);
       const request = this.getRequest(context);
       // Within one HTTP request, a result this module's guard produced (global + per-route guard)
       // is reused; anything else is verified now: another module's or the passport bridge's
       // result, and every WebSocket message and GraphQL operation (their "request" outlives one
       // call: a socket's handshake, a connection's context).
-      const kept = context.getType() === 'http' ? getAuthState(request, this.auth) : undefined;
-      const answer = kept ?? this.auth.authenticateNow(request, plan.authenticate);
+      const kept = transport.reuses ? getAuthState(request, this.auth) : undefined;
+      const answer =
+        kept ??
+        this.auth.authenticateNow(transport.credentials(request as object), plan.authenticate);
       if (answer instanceof Promise) {
         return answer
           .then((result) => this.authorizeResult(result, plan, request))
-          .catch((err: unknown) => Promise.reject(this.toException(err, context)));
+          .catch((err: unknown) => this.refuse(err, context));
       }
       const decided = this.authorizeResult(answer, plan, request);
-      return decided === ALLOWED
-        ? decided
-        : decided.catch((err: unknown) => Promise.reject(this.toException(err, context)));
+      return decided === ALLOWED ? decided : decided.catch((err) => this.refuse(err, context));
     } catch (err) {
-      return Promise.reject(this.toException(err, context));
+      return this.refuse(err, context);
     }
   }
 
   /**
-   * The request to authenticate. Default: the HTTP request, the GraphQL context's `req`, or a
-   * socket.io client's handshake. Override it for other contexts.
+   * The request to authenticate, where the verified result is kept. Default: the HTTP request,
+   * the GraphQL context's `req` (a subscription's graphql-ws context), a socket.io client's
+   * handshake, or a raw `ws` client's upgrade request (see `keepUpgradeRequest`). Override it
+   * for other contexts.
    *
    * @param context - the Nest execution context
    * @example
@@ -118,7 +139,7 @@ export class JwtGuard implements CanActivate {
    * ```
    */
   getRequest(context: ExecutionContext): unknown {
-    return requestFromContext(context);
+    return transportOf(context).request(context);
   }
 
   /**
@@ -128,15 +149,29 @@ export class JwtGuard implements CanActivate {
    * @param context - the Nest execution context
    */
   getResponse(context: ExecutionContext): unknown {
-    return responseFromContext(context);
+    return context.getType<string>() === 'http' ? context.switchToHttp().getResponse() : undefined;
   }
 
-  /** Maps a core error to the HTTP exception Nest sends, headers already on the response. */
+  /**
+   * Maps a core error to what the context's client understands: a `JwtHttpException` (headers
+   * already on the HTTP response), a `JwtGraphQLException` in a resolver, a `WsException` with
+   * `{ status, code, message }` in a gateway. Configuration errors stay as they are.
+   *
+   * @param err - what authentication or authorization threw
+   * @param context - the Nest execution context
+   */
   protected toException(err: unknown, context: ExecutionContext): unknown {
-    // Configuration errors (500) stay raw so Nest logs them as unexpected.
     if (!(err instanceof JwtError) || err.code === 'ERR_JWT_CONFIG_INVALID') return err;
-    setResponseHeaders(this.getResponse(context), err.headers, this.adapterHost);
-    return new JwtHttpException(err);
+    // A refusal raised before core's authenticate step (an ambiguous socket.io request).
+    err.realm ??= this.auth.realm;
+    const target = { response: this.getResponse(context), adapterHost: this.adapterHost };
+    return transportOf(context).refusal(err, target);
+  }
+
+  private refuse(err: unknown, context: ExecutionContext): Promise<never> {
+    return Promise.resolve(this.toException(err, context)).then((exception) =>
+      Promise.reject(exception as Error),
+    );
   }
 
   // After authentication: the route's requirements, then its predicates (which may be async).

@@ -32,11 +32,15 @@ export interface JwtAuthOptions extends AuthenticatorOptions {
  *
  * @example
  * ```ts
- * const extras: JwtAuthModuleExtras = { global: true, guard: 'global' };
+ * const extras: JwtAuthModuleExtras = { global: false, guard: 'global' };
  * ```
  */
 export interface JwtAuthModuleExtras {
-  /** Register the module globally, so feature modules need not import it. Default `false`. */
+  /**
+   * Register the module globally, so feature modules need not import it: `JwtGuard` and
+   * `JwtAuthService` resolve everywhere. Default `true`. Pass `false` for a second configuration
+   * that only the feature module importing it should use (another audience, say).
+   */
   global?: boolean;
   /**
    * `'global'` registers `JwtGuard` as an `APP_GUARD`: every route is protected unless marked

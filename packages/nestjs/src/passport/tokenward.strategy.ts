@@ -24,8 +24,9 @@ type Outcome =
 /**
  * A Passport strategy backed by the tokenward verifier: a drop-in for passport-jwt's `Strategy`
  * under `@nestjs/passport`. Bad tokens fail with tokenward's status and body (401/400/503, stable
- * `code`); a missing token is a passport `fail` (so strategy chains still work) with the
- * `WWW-Authenticate` challenge. It needs neither passport nor passport-jwt at run time.
+ * `code`); a missing token is a passport `fail` (so strategy chains still work) whose `info`
+ * is the `JwtError` (`ERR_JWT_MISSING`, message "No access token was provided"), the challenge
+ * being on the response already (Express). It needs neither passport nor passport-jwt at run time.
  *
  * @example
  * ```ts
@@ -127,9 +128,9 @@ export class TokenwardStrategy {
     if (!outcome.ok) {
       // Express requests link to their response; elsewhere the exception carries the headers.
       setResponseHeaders((request as { res?: unknown }).res, outcome.error.headers, undefined);
-      if (outcome.error.code === 'ERR_JWT_MISSING') {
-        return this.fail(outcome.error.headers['WWW-Authenticate'], outcome.error.status);
-      }
+      // A passport failure (strategy chains go on), with the error as `info`, as passport-jwt
+      // gave one: `handleRequest(err, user, info)` sees `info.message` and `info.code`.
+      if (outcome.error.code === 'ERR_JWT_MISSING') return this.fail(outcome.error, 401);
       return this.error(new JwtHttpException(outcome.error));
     }
     setAuthState(request as object, outcome.result, this.authenticator);

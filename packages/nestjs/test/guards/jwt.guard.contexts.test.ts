@@ -1,7 +1,14 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { Test } from '@nestjs/testing';
-import { JwtAuthModule, JwtGuard, JwtHttpException, Roles } from '../../src/index.js';
+import { WsException } from '@nestjs/websockets';
+import {
+  JwtAuthModule,
+  JwtGraphQLException,
+  JwtGuard,
+  JwtHttpException,
+  Roles,
+} from '../../src/index.js';
 import { bearer, token, verifierOptions } from '../helpers/tokens.js';
 
 // Resolvers/gateways as Nest sees them: a class and a handler carrying the route metadata.
@@ -33,14 +40,19 @@ const httpLike = (authorization?: string) => ({
   ip: '127.0.0.1',
 });
 
-async function rejection(promise: Promise<unknown>): Promise<JwtHttpException> {
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
   } catch (err) {
-    if (err instanceof JwtHttpException) return err;
-    throw err;
+    return err;
   }
   throw new Error('expected a rejection');
+}
+
+async function gqlRejection(promise: Promise<unknown>): Promise<JwtGraphQLException> {
+  const err = await rejection(promise);
+  if (err instanceof JwtGraphQLException) return err;
+  throw err;
 }
 
 describe('JwtGuard outside HTTP', () => {
@@ -64,22 +76,62 @@ describe('JwtGuard outside HTTP', () => {
     ).resolves.toBe(true);
   });
 
-  it('refuses with the same exception, headers included, when there is no response to put them on', async () => {
-    const missing = await rejection(
+  it('refuses a resolver with a JwtGraphQLException: description as message, GraphQL extensions', async () => {
+    const missing = await gqlRejection(
       guard.canActivate(context('graphql', [{}, {}, { req: httpLike() }, {}])),
     );
+    expect(missing).toBeInstanceOf(JwtHttpException);
     expect(missing.getStatus()).toBe(401);
-    expect(missing.jwtError.code).toBe('ERR_JWT_MISSING');
+    expect(missing.message).toBe('No access token was provided');
+    // A string response: GraphQL drivers keep the extensions as they are.
+    expect(missing.getResponse()).toBe('No access token was provided');
+    expect(missing.extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      tokenward: { code: 'ERR_JWT_MISSING', status: 401 },
+    });
     expect(missing.headers).toEqual({ 'WWW-Authenticate': 'Bearer realm="api"' });
     const req = httpLike(bearer(await token({ roles: ['user'] })));
-    const denied = await rejection(
+    const denied = await gqlRejection(
       guard.canActivate(context('graphql', [{}, {}, { req }, {}], 'admin')),
     );
-    expect(denied.getStatus()).toBe(403);
-    expect(denied.getResponse()).toMatchObject({ code: 'ERR_JWT_INSUFFICIENT_SCOPE' });
+    expect(denied.extensions).toEqual({
+      code: 'FORBIDDEN',
+      tokenward: { code: 'ERR_JWT_INSUFFICIENT_SCOPE', status: 403 },
+    });
+    const malformed = await gqlRejection(
+      guard.canActivate(context('graphql', [{}, {}, { req: httpLike('Bearer a b') }, {}])),
+    );
+    expect(malformed.extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('reads a socket.io client handshake in a WebSocket context', async () => {
+  it('reads a subscription token from the graphql-ws connection params, once per operation', async () => {
+    const upgrade = { url: '/graphql', headers: { host: '127.0.0.1' } };
+    const connection = {
+      connectionParams: { Authorization: bearer(await token()) },
+      extra: { request: upgrade },
+    };
+    const args = [{}, {}, { req: connection }, {}];
+    await expect(guard.canActivate(context('graphql', args))).resolves.toBe(true);
+    expect(upgrade.headers).toEqual({ host: '127.0.0.1' });
+    const anonymous = { connectionParams: {}, extra: { request: upgrade } };
+    const refused = await gqlRejection(
+      guard.canActivate(context('graphql', [{}, {}, { req: anonymous }, {}])),
+    );
+    expect(refused.extensions.tokenward.code).toBe('ERR_JWT_MISSING');
+    const twice = {
+      connectionParams: { authorization: bearer(await token()) },
+      extra: { request: { headers: { authorization: bearer(await token()) } } },
+    };
+    const ambiguous = await gqlRejection(
+      guard.canActivate(context('graphql', [{}, {}, { req: twice }, {}])),
+    );
+    expect(ambiguous.extensions.tokenward).toEqual({
+      code: 'ERR_JWT_INVALID_REQUEST',
+      status: 400,
+    });
+  });
+
+  it('reads a socket.io client handshake in a WebSocket context, refusing with a WsException', async () => {
     const handshake = {
       headers: { authorization: bearer(await token()) },
       url: '/socket.io/',
@@ -90,9 +142,13 @@ describe('JwtGuard outside HTTP', () => {
     const anonymous = {
       handshake: { headers: {}, url: '/socket.io/', secure: false, address: '127.0.0.1' },
     };
-    expect((await rejection(guard.canActivate(context('ws', [anonymous, {}])))).getStatus()).toBe(
-      401,
-    );
+    const refused = await rejection(guard.canActivate(context('ws', [anonymous, {}])));
+    expect(refused).toBeInstanceOf(WsException);
+    expect((refused as WsException).getError()).toEqual({
+      status: 401,
+      code: 'ERR_JWT_MISSING',
+      message: 'No access token was provided',
+    });
   });
 
   it('uses an overridden getRequest', async () => {
@@ -102,10 +158,9 @@ describe('JwtGuard outside HTTP', () => {
     );
     expect(request.user).toMatchObject({ sub: 'alice' });
     // The default guard does not know this shape: no credentials found.
-    expect(
-      (
-        await rejection(guard.canActivate(context('graphql', [{}, {}, { request }, {}])))
-      ).getStatus(),
-    ).toBe(401);
+    const refused = await gqlRejection(
+      guard.canActivate(context('graphql', [{}, {}, { request }, {}])),
+    );
+    expect(refused.getStatus()).toBe(401);
   });
 });

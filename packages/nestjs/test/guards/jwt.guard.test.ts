@@ -173,6 +173,7 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe(MISSING);
       expect(res.body).toEqual({
+        statusCode: 401,
         error: 'unauthorized',
         error_description: 'No access token was provided',
         code: 'ERR_JWT_MISSING',
@@ -277,6 +278,7 @@ describe.each(PLATFORMS)('JwtGuard on %s', (platform) => {
       expect(res.status).toBe(403);
       expect(res.headers['www-authenticate']).toBe(insufficient('admin user'));
       expect(res.body).toEqual({
+        statusCode: 403,
         error: 'insufficient_scope',
         error_description: 'The access token does not grant the required scope',
         code: 'ERR_JWT_INSUFFICIENT_SCOPE',

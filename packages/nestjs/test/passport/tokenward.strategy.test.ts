@@ -81,8 +81,25 @@ class NativeStrategy extends PassportStrategy(TokenwardStrategy, 'jwt-native') {
   }
 }
 
+// Sees what passport hands the guard, as an app overriding handleRequest does.
+const infos: unknown[] = [];
+@Injectable()
+class InfoGuard extends AuthGuard('jwt') {
+  override handleRequest<U>(err: unknown, user: U, info: unknown): U {
+    infos.push(info);
+    return super.handleRequest(err, user, info, undefined as never);
+  }
+}
+
 @Controller()
 class ProfileController {
+  @UseGuards(InfoGuard)
+  @Get('info')
+  info() {
+    calls.push('info');
+    return {};
+  }
+
   @UseGuards(AuthGuard('jwt'))
   @Get('profile')
   profile(@Req() req: { user: unknown }, @Claims() claims: JwtClaims) {
@@ -130,6 +147,18 @@ describe.each(PLATFORMS)('TokenwardStrategy with @nestjs/passport on %s', (platf
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ user: { userId: 'u1', username: 'Ada' }, sub: 'u1' });
     expect(calls).toEqual(['profile']);
+  });
+
+  it('a missing token gives handleRequest an Error as info, as passport-jwt did', async () => {
+    infos.length = 0;
+    await request(t.server).get('/info').expect(401);
+    expect(infos).toHaveLength(1);
+    expect(infos[0]).toBeInstanceOf(Error);
+    expect(infos[0]).toMatchObject({
+      message: 'No access token was provided',
+      code: 'ERR_JWT_MISSING',
+    });
+    expect(calls).toEqual([]);
   });
 
   it('a missing token is a passport failure: 401', async () => {

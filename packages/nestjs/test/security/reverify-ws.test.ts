@@ -3,11 +3,16 @@ import { UseGuards, type ExecutionContext } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { Test } from '@nestjs/testing';
-import { SubscribeMessage, WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
+import {
+  SubscribeMessage,
+  WebSocketGateway,
+  WsException,
+  type OnGatewayConnection,
+} from '@nestjs/websockets';
 import { MemoryRevocationStore, type JwtClaims } from '@tokenward/core';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
-import { JwtAuthModule, JwtAuthService, JwtGuard, JwtHttpException } from '../../src/index.js';
+import { JwtAuthModule, JwtAuthService, JwtGuard, type JwtWsError } from '../../src/index.js';
 import { NOW, token, verifierOptions } from '../helpers/tokens.js';
 
 // The server-side sockets of the connections, as Nest hands them to a gateway.
@@ -28,11 +33,12 @@ class EchoGateway implements OnGatewayConnection {
 
 let now = NOW;
 
+// The code of the WsException the guard refused with, or 'allowed'.
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (err) {
-    if (err instanceof JwtHttpException) return err.jwtError.code;
+    if (err instanceof WsException) return (err.getError() as JwtWsError).code;
     throw err;
   }
   return 'allowed';
@@ -106,7 +112,11 @@ describe('JwtGuard on an open socket.io connection verifies every message', () =
     const exception = new Promise((resolve) => client!.once('exception', resolve));
     const answered = jest.fn();
     client!.emit('whoami', {}, answered);
-    await expect(exception).resolves.toMatchObject({ status: 'error' });
+    await expect(exception).resolves.toEqual({
+      status: 401,
+      code: 'ERR_JWT_REVOKED',
+      message: 'The access token was revoked',
+    });
     expect(answered).not.toHaveBeenCalled();
   });
 
