@@ -6,11 +6,12 @@ import {
   type RevocationStore,
 } from '@tokenward/core';
 import type { AppConfig } from './adapter.js';
-import { AUDIENCE, COOKIE, ISSUER, NOW_MS, REALM, SECRET, TYP } from './fixtures.js';
+import { AUDIENCE, COOKIE, ISSUER, NOW_MS, OTHER_SECRET, REALM, SECRET, TYP } from './fixtures.js';
+import { PARTNER_AUDIENCE, PARTNER_ISSUER, REMOTE_ISSUER } from './scenarios/issuers.js';
 
 /** The name of a server configuration. */
 export type ProfileName =
-  'default' | 'query' | 'https' | 'resolver' | 'jwks' | 'jwks-down' | 'store-down';
+  'default' | 'query' | 'https' | 'resolver' | 'jwks' | 'jwks-down' | 'store-down' | 'issuers';
 
 /** Resources the test owns and hands to the profiles. */
 export interface ProfileResources {
@@ -75,5 +76,21 @@ export function profileConfig(name: ProfileName, resources: ProfileResources): A
       return { auth: { ...auth, ...remote(resources.deadJwksUrl) } };
     case 'store-down':
       return { auth: { ...auth, revocation: resources.brokenRevocation } };
+    case 'issuers':
+      return { auth: issuersProfile(auth, resources) };
   }
+}
+
+// Three issuers, each with its own key; `key` and `issuer` give way to `issuers`.
+function issuersProfile(auth: AppConfig['auth'], resources: ProfileResources): AppConfig['auth'] {
+  const { key: _key, issuer: _issuer, ...rest } = auth;
+  return {
+    ...rest,
+    algorithms: ['HS256', 'RS256', 'ES256'],
+    issuers: {
+      [ISSUER]: { key: SECRET, algorithms: ['HS256'] },
+      [PARTNER_ISSUER]: { key: OTHER_SECRET, algorithms: ['HS256'], audience: PARTNER_AUDIENCE },
+      [REMOTE_ISSUER]: { jwksUri: resources.jwksUrl, algorithms: ['RS256', 'ES256'] },
+    },
+  };
 }

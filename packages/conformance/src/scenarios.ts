@@ -5,6 +5,7 @@ import type { Scenario } from './scenario.js';
 import { ACCESS } from './scenarios/access.js';
 import { AUTHORIZATION } from './scenarios/authorization.js';
 import { EXTRACTION } from './scenarios/extraction.js';
+import { ISSUERS } from './scenarios/issuers.js';
 import { REMOTE_JWKS } from './scenarios/remote-jwks.js';
 import { TOKEN_FAILURES } from './scenarios/token-failures.js';
 
@@ -15,6 +16,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...EXTRACTION,
   ...TOKEN_FAILURES,
   ...REMOTE_JWKS,
+  ...ISSUERS,
   ...AUTHORIZATION,
   ...ACCESS,
 ];

@@ -71,4 +71,3 @@ export type { JwtEnv } from './config/verifier-options-from-env.js';
 export type { Verifier, VerifierOptions } from './types/verifier-options.js';
 export { createVerifier } from './verify/create-verifier.js';
 export type { IssuerOptions, IssuersOption, VerifiedIssuer } from './types/issuer-options.js';
-export { issuerOf } from './verify/verified-issuer.js';

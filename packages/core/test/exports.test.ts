@@ -28,7 +28,6 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'generateKeyPair',
       'generateSecret',
       'httpAnswer',
-      'issuerOf',
       'parseRequirement',
       'readClaim',
       'readRevocationKeys',

@@ -19,6 +19,8 @@ export interface IssuerScope {
   readonly issuer: VerifiedIssuer | undefined;
   /** A remote JWK Set the verifier created for this entry and closes when the entry goes. */
   readonly owned: RemoteJwks | undefined;
+  /** Set when the entry is evicted: what it verified is not served from the cache any more. */
+  retired: boolean;
   // Decoded, checked headers by exact segment: the header of one issuer repeats on every token.
   readonly headers: Map<string, HeaderEntry>;
 }
@@ -43,6 +45,7 @@ export function createScope(
     dynamicKeys: strategy.kind === 'resolver' || strategy.kind === 'source',
     issuer,
     owned,
+    retired: false,
     headers: new Map(),
   };
 }

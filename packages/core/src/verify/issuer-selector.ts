@@ -1,5 +1,5 @@
 import { JwtError } from '../errors/jwt-error.js';
-import type { IssuerOptions, VerifiedIssuer } from '../types/issuer-options.js';
+import type { IssuerOptions } from '../types/issuer-options.js';
 import type { IssuerScope } from './issuer-scope.js';
 import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
 
@@ -7,8 +7,6 @@ import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
 export interface IssuerSelector {
   /** The scope of `iss`; throws `ERR_JWT_ISSUER_MISMATCH` for anything not allow-listed. */
   select(iss: unknown): IssuerScope;
-  /** Whether the entry was evicted: what it verified is not served from the cache any more. */
-  retired(issuer: VerifiedIssuer): boolean;
   /** How many entries are live. */
   readonly size: number;
   /** Closes the remote JWK Sets the verifier created. */
@@ -36,7 +34,6 @@ export function fixedIssuers(
   for (const iss of Object.keys(issuers)) scopes.set(iss, build(iss, issuers[iss]));
   return {
     select: (iss) => (typeof iss === 'string' ? scopes.get(iss) : undefined) ?? mismatch(),
-    retired: () => false,
     size: scopes.size,
     close() {
       for (const scope of scopes.values()) scope.owned?.close();
@@ -63,7 +60,6 @@ export function dynamicIssuers(
 ): IssuerSelector {
   // Insertion order is recency: an entry used while in the older half moves to the end.
   const scopes = new Map<string, { scope: IssuerScope; stamp: number }>();
-  const gone = new WeakSet<VerifiedIssuer>();
   const half = max >> 1;
   let stamp = 0;
   let windowStart = -Infinity;
@@ -93,7 +89,7 @@ export function dynamicIssuers(
     if (scopes.size >= max) {
       const [oldest, old] = scopes.entries().next().value as [string, { scope: IssuerScope }];
       scopes.delete(oldest);
-      gone.add(old.scope.issuer as VerifiedIssuer);
+      old.scope.retired = true;
       old.scope.owned?.close();
     }
     scopes.set(iss, { scope, stamp: ++stamp });
@@ -112,7 +108,6 @@ export function dynamicIssuers(
       }
       return known.scope;
     },
-    retired: (issuer) => gone.has(issuer),
     get size() {
       return scopes.size;
     },

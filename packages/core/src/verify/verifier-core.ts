@@ -16,9 +16,13 @@ import { checkRevocation } from './check-revocation.js';
 import type { IssuerSelector } from './issuer-selector.js';
 import { scopeHeader, type IssuerScope } from './issuer-scope.js';
 import type { VerifierConfig } from './read-verifier-options.js';
-import { remember } from './verified-issuer.js';
 import { configuredCheck, resolvedCheck } from './resolve-key.js';
 import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
+
+// A result in the verified-token cache, with `issuers`: the scope it was verified under.
+interface CachedResult extends VerifyResult {
+  scope?: IssuerScope;
+}
 
 /** A signature-valid JWS: the header and the raw payload bytes (internal). */
 export interface VerifiedJws {
@@ -87,11 +91,17 @@ export class VerifierCore {
         const leeway = this.single === undefined ? 0 : this.config.clockTolerance;
         const hit = this.cache.get(token, now, leeway);
         // Header and payload are frozen: every caller can be given the same ones.
-        if (hit !== undefined && !this.retired(hit)) {
+        if (hit !== undefined) {
           // The result object around them is the caller's own.
-          const { header, payload, issuer } = hit;
-          const own = issuer === undefined ? { header, payload } : { header, payload, issuer };
-          return this.finish(own, this.storeOf(hit));
+          const { header, payload } = hit;
+          const scope = (hit as CachedResult).scope;
+          if (scope === undefined) return this.finish({ header, payload }, this.config.revocation);
+          // An entry evicted from the `issuers` LRU serves nothing more: the token goes through
+          // selection (and the allow-list function) again.
+          if (!scope.retired) {
+            const own = { header, payload, issuer: scope.issuer };
+            return this.finish(own, scope.config.revocation);
+          }
         }
       }
       // Step 2: exactly three segments, header and payload non-empty.
@@ -170,11 +180,16 @@ export class VerifierCore {
     }
     // Cached claims serve every later call with the same token: frozen, so that no caller can
     // change what another one receives (freezing costs about a microsecond, once per token).
-    const verified = result(entry.header, deepFreeze(payload) as JwtClaims, issuer);
+    const frozen = deepFreeze(payload) as JwtClaims;
+    const verified = result(entry.header, frozen, issuer);
+    // With `issuers`, the entry travels with the cached result (never handed out): a hit uses
+    // its rules and revocation store.
+    const cached: CachedResult =
+      issuer === undefined ? verified : { header: entry.header, payload: frozen, scope };
     const from = notBefore(payload);
     this.cache.set(
       parts.token,
-      verified,
+      cached,
       validUntil(payload, config),
       issuer === undefined ? from : from - config.clockTolerance,
     );
@@ -188,16 +203,6 @@ export class VerifierCore {
   ): VerifyResult | Promise<VerifyResult> {
     if (store === undefined) return verified;
     return checkRevocation(store, verified);
-  }
-
-  // The revocation store of a cached result's scope.
-  private storeOf(hit: VerifyResult): RevocationStore | undefined {
-    if (this.single !== undefined) return this.single.config.revocation;
-    return (this.selector as IssuerSelector).select(hit.issuer?.iss).config.revocation;
-  }
-
-  private retired(hit: VerifyResult): boolean {
-    return hit.issuer !== undefined && (this.selector as IssuerSelector).retired(hit.issuer);
   }
 
   private passGate(segment: string): void {
@@ -227,7 +232,6 @@ function result(
   issuer: VerifiedIssuer | undefined,
 ): VerifyResult {
   if (issuer === undefined) return { header, payload };
-  remember(payload, issuer);
   return { header, payload, issuer };
 }
 
