@@ -39,7 +39,9 @@ function handle(echoed: (string | undefined)[], req: IncomingMessage, res: Serve
   if (url.pathname === '/echo') {
     echoed.push(req.headers.cookie);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ cookie: req.headers.cookie ?? null }));
+    // Names only on the page (and so in its screenshot); the values stay in `echoed`.
+    const names = (req.headers.cookie ?? '').split(';').map((c) => c.split('=')[0]!.trim());
+    res.end(JSON.stringify({ received: names.filter((n) => n !== '') }));
     return;
   }
   const page = PAGES[url.pathname.slice(1) as Attack];

@@ -53,12 +53,17 @@ export interface FreshBrowser {
  */
 export async function launchFreshChromium(): Promise<FreshBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'tokenward-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    timeout: 30_000,
-  });
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      timeout: 30_000,
+    })
+    .catch((err: unknown) => {
+      rmSync(profile, { recursive: true, force: true });
+      throw err;
+    });
   return {
     context,
     close: async () => {
