@@ -148,8 +148,9 @@ export function createRequestSlots<K extends string>(
       if (slots === undefined) table.set(req, hidden);
     },
     get(req, name, owner) {
-      if (owner !== undefined && table.get(req)?.[OWNER] !== owner) return undefined;
-      return isExposed(name) ? (req as Slots)[name] : table.get(req)?.[name];
+      const record = table.get(req);
+      if (owner !== undefined && record?.[OWNER] !== owner) return undefined;
+      return isExposed(name) ? (req as Slots)[name] : record?.[name];
     },
   };
 }

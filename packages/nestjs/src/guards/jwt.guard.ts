@@ -1,36 +1,11 @@
 import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import {
-  configError,
-  JwtError,
-  type AuthResult,
-  type JwtClaims,
-  type Requirement,
-} from '@tokenward/core';
+import { configError, JwtError, type AuthResult, type JwtClaims } from '@tokenward/core';
 import { transportOf } from '../contexts/transports.js';
-import { JwtAuthService, type AuthenticateOptions } from '../jwt-auth.service.js';
+import { JwtAuthService } from '../jwt-auth.service.js';
 import { getAuthState, setAuthState } from '../lib/auth-state.js';
 import type { ClaimsPredicate } from '../decorators/require-claims.decorator.js';
-import {
-  CLAIMS_PREDICATE_KEY,
-  OPTIONAL_AUTH_KEY,
-  PUBLIC_KEY,
-  ROLES_KEY,
-  SCOPES_KEY,
-  type RequirementMetadata,
-} from '../lib/metadata-keys.js';
-
-/** A route handler or controller class: where route decorators store their metadata. */
-type DecoratedTarget = ReturnType<ExecutionContext['getHandler']>;
-
-// What the decorators of one route ask for, read once.
-interface RoutePlan {
-  readonly isPublic: boolean;
-  readonly requirements: readonly Requirement[];
-  readonly predicates: readonly ClaimsPredicate[];
-  /** What the route asks of authentication (`{ optional }`), built once. */
-  readonly authenticate: AuthenticateOptions;
-}
+import { readRoutePlan, type RoutePlan } from '../lib/route-plan.js';
 
 // The answer of every request allowed without waiting (shared: a settled promise holds nothing).
 const ALLOWED = Promise.resolve(true);
@@ -201,43 +176,8 @@ export class JwtGuard implements CanActivate {
     let byClass = this.plans.get(handler);
     if (byClass === undefined) this.plans.set(handler, (byClass = new WeakMap()));
     let plan = byClass.get(cls);
-    if (plan === undefined) byClass.set(cls, (plan = this.readPlan([handler, cls])));
+    if (plan === undefined)
+      byClass.set(cls, (plan = readRoutePlan(this.reflector, [handler, cls])));
     return plan;
-  }
-
-  private readPlan(targets: readonly DecoratedTarget[]): RoutePlan {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [...targets]) === true;
-    const requirements = this.requirements(targets);
-    const predicates = this.predicates(targets);
-    const optionalMark = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, [...targets]);
-    // Requiring roles or scopes implies requiring a token.
-    const required = requirements.length > 0 || predicates.length > 0;
-    const optional = required ? false : optionalMark === true ? true : undefined;
-    return { isPublic, requirements, predicates, authenticate: Object.freeze({ optional }) };
-  }
-
-  // Controller predicates first, then the route's: all of them must hold.
-  private predicates(targets: readonly DecoratedTarget[]): ClaimsPredicate[] {
-    return [...targets]
-      .reverse()
-      .map((target) =>
-        this.reflector.get<ClaimsPredicate | undefined>(CLAIMS_PREDICATE_KEY, target),
-      )
-      .filter((p): p is ClaimsPredicate => p !== undefined);
-  }
-
-  // Controller requirements first, then the route's: all of them apply.
-  private requirements(targets: readonly DecoratedTarget[]): Requirement[] {
-    const result: Requirement[] = [];
-    for (const target of [...targets].reverse()) {
-      for (const [key, field] of [
-        [ROLES_KEY, 'roles'],
-        [SCOPES_KEY, 'scopes'],
-      ] as const) {
-        const meta = this.reflector.get<RequirementMetadata | undefined>(key, target);
-        if (meta) result.push({ [field]: meta.values, mode: meta.mode });
-      }
-    }
-    return result;
   }
 }
