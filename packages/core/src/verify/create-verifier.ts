@@ -89,16 +89,17 @@ function multiIssuerCore(
   config: VerifierConfig,
   issuers: IssuersOption,
 ): VerifierCore {
-  const build = (iss: string, entry: unknown): IssuerScope =>
-    readIssuerOptions(iss, entry, options, config);
   let fixedKeys = false;
   let selector: IssuerSelector;
   if (typeof issuers === 'function') {
-    selector = dynamicIssuers(issuers, build, config.maxIssuers, config.clock);
+    // Read per token's `iss`: messages name the entry without quoting the token.
+    const fromToken = (iss: string, entry: unknown): IssuerScope =>
+      readIssuerOptions(iss, entry, options, config, true);
+    selector = dynamicIssuers(issuers, fromToken, config.maxIssuers, config.clock);
   } else {
     const scopes: IssuerScope[] = [];
     selector = fixedIssuers(issuers, (iss, entry) => {
-      const scope = build(iss, entry);
+      const scope = readIssuerOptions(iss, entry, options, config);
       scopes.push(scope);
       return scope;
     });
