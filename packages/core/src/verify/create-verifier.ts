@@ -18,7 +18,9 @@ export type { VerifiedJws } from './verifier-core.js';
  * `ERR_JWT_KEY_INVALID`). `verify` follows the verification order of DESIGN.md §5 — length,
  * segments, strict base64url, header, allow-list, key, signature, payload, claim types, time,
  * iss/aud/typ, revocation — resolves with a null-prototype payload and rejects only with
- * `JwtError`.
+ * `JwtError`. With `issuers` (several trusted issuers), the payload's `iss` selects the entry from
+ * that allow-list right after the header, and the key and every rule are that entry's; the
+ * result then names the entry (`issuer`). See `docs/multi-issuer.md`.
  *
  * @param options - algorithms and key (required), claim rules, clock, revocation store, cache
  * @returns the verifier
@@ -31,6 +33,15 @@ export type { VerifiedJws } from './verifier-core.js';
  *   audience: 'https://api.example.com',
  * });
  * const { payload } = await verifier.verify(token);
+ *
+ * const perIssuer = createVerifier({
+ *   algorithms: ['RS256', 'ES256'],
+ *   audience: 'api',
+ *   issuers: {
+ *     'https://login.company.example': { jwksUri: 'https://login.company.example/jwks.json' },
+ *     'https://partner.example': { key: partnerPublicKeyPem, algorithms: ['ES256'] },
+ *   },
+ * });
  * ```
  */
 export function createVerifier(options: VerifierOptions): Verifier {
@@ -40,7 +51,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     verify: <T = JwtClaims>(token: string) => core.run(token, true) as Promise<VerifyResult<T>>,
     close: () => core.close(),
   };
-  // Not enumerable: the verifier's visible surface stays `verify` alone.
+  // Not enumerable: the verifier's visible surface stays `verify` and `close`.
   Object.defineProperty(verifier, VERIFY_NOW, { value: verifyNow });
   return Object.freeze(verifier);
 }
@@ -78,16 +89,17 @@ function multiIssuerCore(
   config: VerifierConfig,
   issuers: IssuersOption,
 ): VerifierCore {
-  const build = (iss: string, entry: unknown): IssuerScope =>
-    readIssuerOptions(iss, entry, options, config);
   let fixedKeys = false;
   let selector: IssuerSelector;
   if (typeof issuers === 'function') {
-    selector = dynamicIssuers(issuers, build, config.maxIssuers, config.clock);
+    // Read per token's `iss`: messages name the entry without quoting the token.
+    const fromToken = (iss: string, entry: unknown): IssuerScope =>
+      readIssuerOptions(iss, entry, options, config, true);
+    selector = dynamicIssuers(issuers, fromToken, config.maxIssuers, config.clock);
   } else {
     const scopes: IssuerScope[] = [];
     selector = fixedIssuers(issuers, (iss, entry) => {
-      const scope = build(iss, entry);
+      const scope = readIssuerOptions(iss, entry, options, config);
       scopes.push(scope);
       return scope;
     });

@@ -40,14 +40,17 @@ const INHERITED = [...RULES, 'subject', 'maxTokenLength', 'clock', 'cache'] as c
  * @param entry - the entry, untrusted
  * @param options - the verifier's options (already validated)
  * @param base - the verifier's validated configuration
+ * @param fromToken - the entry came from a function `issuers` for a token's `iss`: messages then
+ *   call it `issuers(iss)`, never quoting the token's value
  */
 export function readIssuerOptions(
   iss: string,
   entry: unknown,
   options: VerifierOptions,
   base: VerifierConfig,
+  fromToken = false,
 ): IssuerScope {
-  const name = `issuers[${JSON.stringify(iss.slice(0, 200))}]`;
+  const name = fromToken ? 'issuers(iss)' : `issuers[${JSON.stringify(iss.slice(0, 200))}]`;
   if (iss === '') configError('issuers', 'must not contain an empty issuer');
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     configError(name, 'must be an object such as { key } or { jwksUri }');

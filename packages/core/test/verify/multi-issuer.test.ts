@@ -161,6 +161,33 @@ describe('issuers: a fixed allow-list', () => {
   });
 });
 
+describe('issuers: the verified-token cache', () => {
+  it('serves a cached token with its own entry’s leeway, and never past it', async () => {
+    let now = NOW * 1000;
+    const verifier = createVerifier({
+      algorithms: ['ES256'],
+      audience: 'api',
+      cache: true,
+      clock: () => now,
+      issuers: {
+        [A]: { key: a.publicKey, clockTolerance: 60 },
+        [B]: { key: b.publicKey },
+      },
+    });
+    const fromA = es256(a, { iss: A, aud: 'api', exp: NOW + 10, nbf: NOW + 5, iat: NOW - 1 });
+    const fromB = es256(b, { iss: B, aud: 'api', exp: NOW + 10, iat: NOW - 1 });
+    // A's leeway admits its token 5 s before nbf, from the cache too; B has none.
+    expect((await verifier.verify(fromA)).issuer?.iss).toBe(A);
+    expect((await verifier.verify(fromA)).issuer?.iss).toBe(A);
+    await verifier.verify(fromB);
+    now = (NOW + 30) * 1000; // past both exp; within A's 60 s leeway only
+    expect((await verifier.verify(fromA)).issuer?.iss).toBe(A);
+    expect((await rejection(verifier.verify(fromB))).code).toBe('ERR_JWT_EXPIRED');
+    now = (NOW + 71) * 1000;
+    expect((await rejection(verifier.verify(fromA))).code).toBe('ERR_JWT_EXPIRED');
+  });
+});
+
 describe('issuers: configuration errors at construction', () => {
   const base = { algorithms: ['ES256'] as VerifierOptions['algorithms'], clock };
   const cases: [string, Record<string, unknown>, RegExp][] = [
