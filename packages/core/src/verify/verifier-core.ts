@@ -115,8 +115,8 @@ export class VerifierCore {
       const signatureSegment = token.slice(dot2 + 1);
       if (!isPlainAscii(token)) malformed();
       const single = this.single;
-      const known =
-        single !== undefined ? single.headers.has(headerSegment) : this.gate.has(headerSegment);
+      let entry = single?.headers.get(headerSegment);
+      const known = entry !== undefined || (single === undefined && this.gate.has(headerSegment));
       if (!known && !isCanonicalBase64url(headerSegment)) malformed();
       const payloadBytes = decodeAsciiBase64url(token.slice(dot1 + 1, dot2)) ?? malformed();
       const signature = decodeAsciiBase64url(signatureSegment) ?? malformed();
@@ -131,7 +131,7 @@ export class VerifierCore {
         scope = (this.selector as IssuerSelector).select(payload.iss);
       }
       // Steps 4–6: header (with `issuers`, under the entry's algorithms and typ).
-      const entry = scopeHeader(scope, headerSegment);
+      entry ??= scopeHeader(scope, headerSegment);
       const parts: TokenParts = {
         token,
         signingInput: token.slice(0, dot2),
@@ -144,8 +144,9 @@ export class VerifierCore {
       };
       // Steps 7–8: the key, from configuration only.
       if (scope.dynamicKeys) {
-        return resolvedCheck(scope.strategy, entry)
-          .then((check) => this.afterKey(scope, entry, check, parts))
+        const found = entry;
+        return resolvedCheck(scope.strategy, found)
+          .then((check) => this.afterKey(scope, found, check, parts))
           .catch((err: unknown) => Promise.reject(asJwtError(err)));
       }
       entry.check ??= configuredCheck(scope.strategy, entry);

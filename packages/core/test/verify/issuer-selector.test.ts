@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
 import type { VerifierOptions } from '../../src/index.js';
 import type { IssuerScope } from '../../src/verify/issuer-scope.js';
 import { dynamicIssuers } from '../../src/verify/issuer-selector.js';
@@ -75,5 +77,74 @@ describe('dynamicIssuers', () => {
       expect(thrown(() => selector.select(iss)).code).toBe('ERR_JWT_ISSUER_MISMATCH');
     }
     expect(calls).toBe(0);
+  });
+});
+
+describe('dynamicIssuers (property)', () => {
+  it('never holds more than max entries, builds only on a miss, and retires exactly what it drops', () => {
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+    const step = fc.oneof(
+      fc.record({ tenant: fc.nat({ max: 11 }) }),
+      fc.record({ advance: fc.constantFrom(1_000, 30_000) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(step, { maxLength: 80 }),
+        (max, steps) => {
+          let now = 0;
+          const options = { algorithms: ['ES256'], clock: () => now } as VerifierOptions;
+          const base = readVerifierOptions({ ...options, issuers: () => undefined });
+          const scopes: IssuerScope[] = [];
+          let calls = 0;
+          const selector = dynamicIssuers(
+            (iss) => {
+              calls++;
+              return iss.startsWith('t') ? { key } : undefined;
+            },
+            (iss, entry) => {
+              const scope = readIssuerOptions(iss, entry, options, base, true);
+              scopes.push(scope);
+              return scope;
+            },
+            max,
+            () => now,
+          );
+          const live = new Map<string, IssuerScope>();
+          for (const s of steps) {
+            if ('advance' in s) {
+              now += s.advance;
+              continue;
+            }
+            const iss = `t${s.tenant}`;
+            const before = { calls, built: scopes.length };
+            let scope: IssuerScope | undefined;
+            try {
+              scope = selector.select(iss);
+            } catch (err) {
+              // Only a new entry can be refused (the window's budget), and nothing is built then.
+              expect((err as { code: string }).code).toBe('ERR_JWKS_UNAVAILABLE');
+              expect(live.has(iss)).toBe(false);
+              expect(scopes.length).toBe(before.built);
+              continue;
+            }
+            if (live.get(iss) === scope) {
+              // A hit: the function is not asked again.
+              expect(calls).toBe(before.calls);
+            } else {
+              expect(scopes.at(-1)).toBe(scope);
+              live.set(iss, scope);
+            }
+            for (const [name, s2] of live) if (s2.retired) live.delete(name);
+            expect(scope.retired).toBe(false);
+            expect(selector.size).toBeLessThanOrEqual(max);
+            expect(live.size).toBe(selector.size);
+          }
+          // Everything built is either live or retired, never both.
+          for (const s of scopes) expect(s.retired).toBe(![...live.values()].includes(s));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
