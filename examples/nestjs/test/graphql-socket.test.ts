@@ -37,8 +37,8 @@ describe('examples/nestjs over GraphQL and socket.io', () => {
   async function connect(token: string): Promise<Socket> {
     const socket = io(app.url, { auth: { token }, transports: ['websocket'], reconnection: false });
     sockets.push(socket);
-    await new Promise((resolve, reject) =>
-      socket.once('connect', resolve).once('connect_error', reject),
+    await new Promise<void>((resolve, reject) =>
+      socket.once('connect', () => resolve()).once('connect_error', reject),
     );
     return socket;
   }

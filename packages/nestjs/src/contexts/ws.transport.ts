@@ -5,7 +5,17 @@ import { ambiguous, isObject, upgradeRequestWith } from './credentials.js';
 import type { Transport } from './transport.js';
 import { upgradeRequestOf } from './upgrade-request.js';
 
-/** What a WebSocket client receives for a refusal (Nest's `exception` event). */
+/**
+ * What a WebSocket client receives for a refusal (Nest's `exception` event), and what
+ * `socketIoAuth` puts in `connect_error`'s `data`.
+ *
+ * @example
+ * ```ts
+ * socket.on('exception', (error: JwtWsError) => {
+ *   if (error.code === 'ERR_JWT_EXPIRED') void refreshAndReconnect();
+ * });
+ * ```
+ */
 export interface JwtWsError {
   /** The HTTP status the refusal would have: 401, 403, 400 or 503. */
   status: number;
