@@ -43,11 +43,12 @@ export function wsError(error: JwtError): JwtWsError {
   return { status: error.status, code: error.code, message: error.body.error_description };
 }
 
-// socket.io's `io(url, { auth: { token } })`, as the `Authorization` value core reads.
-function socketIoCredentials(handshake: Record<string, unknown>): unknown {
+// A socket.io handshake (or a raw ws upgrade request), with `io(url, { auth: { token } })` as the
+// `Authorization` value core reads.
+function handshakeCredentials(handshake: Record<string, unknown>): unknown {
   const auth = handshake.auth;
   const token = isObject(auth) ? auth.token : undefined;
-  if (token === undefined) return handshake;
+  if (token === undefined) return upgradeRequestWith(handshake, undefined);
   if (isObject(handshake.query) && handshake.query.access_token !== undefined) ambiguous();
   return upgradeRequestWith(handshake, typeof token === 'string' ? `Bearer ${token}` : token);
 }
@@ -67,7 +68,7 @@ export const wsTransport: Transport = {
     return isObject(handshake) ? handshake : (upgradeRequestOf(client) ?? client);
   },
   credentials(request: object): unknown {
-    return socketIoCredentials(request as Record<string, unknown>);
+    return handshakeCredentials(request as Record<string, unknown>);
   },
   refusal(error: JwtError): Promise<unknown> {
     return loadWsException().then((WsException) =>
