@@ -4,7 +4,15 @@ import { isObject } from './credentials.js';
 import { graphqlTransport } from './graphql.transport.js';
 import { wsError, wsTransport, type JwtWsError } from './ws.transport.js';
 
-/** A socket.io middleware: `(socket, next)`, as `server.use()` takes it. */
+/**
+ * A socket.io middleware: `(socket, next)`, as `server.use()` takes it.
+ *
+ * @example
+ * ```ts
+ * const middleware: SocketIoMiddleware = socketIoAuth(auth);
+ * server.use(middleware);
+ * ```
+ */
 export type SocketIoMiddleware = (
   socket: { handshake: object },
   next: (err?: Error & { data?: JwtWsError }) => void,
@@ -68,7 +76,16 @@ const CLOSE_CODES: Readonly<Record<number, number>> = {
   503: 1013,
 };
 
-/** graphql-ws's context at `onConnect`: the connection params and, with `ws`, `extra.socket`. */
+/**
+ * graphql-ws's context at `onConnect`: the connection params and, with `ws`, `extra.socket`.
+ *
+ * @example
+ * ```ts
+ * const accepted = await graphqlWsAuth(auth)({
+ *   connectionParams: { authorization: `Bearer ${token}` },
+ * } satisfies GraphQLWsConnectContext);
+ * ```
+ */
 export interface GraphQLWsConnectContext {
   readonly connectionParams?: Readonly<Record<string, unknown>>;
   readonly extra?: unknown;

@@ -5,7 +5,17 @@ import { ambiguous, isObject, upgradeRequestWith } from './credentials.js';
 import type { Transport } from './transport.js';
 import { upgradeRequestOf } from './upgrade-request.js';
 
-/** What a WebSocket client receives for a refusal (Nest's `exception` event). */
+/**
+ * What a WebSocket client receives for a refusal (Nest's `exception` event), and what
+ * `socketIoAuth` puts in `connect_error`'s `data`.
+ *
+ * @example
+ * ```ts
+ * socket.on('exception', (error: JwtWsError) => {
+ *   if (error.code === 'ERR_JWT_EXPIRED') void refreshAndReconnect();
+ * });
+ * ```
+ */
 export interface JwtWsError {
   /** The HTTP status the refusal would have: 401, 403, 400 or 503. */
   status: number;
@@ -33,11 +43,12 @@ export function wsError(error: JwtError): JwtWsError {
   return { status: error.status, code: error.code, message: error.body.error_description };
 }
 
-// socket.io's `io(url, { auth: { token } })`, as the `Authorization` value core reads.
-function socketIoCredentials(handshake: Record<string, unknown>): unknown {
+// A socket.io handshake (or a raw ws upgrade request), with `io(url, { auth: { token } })` as the
+// `Authorization` value core reads.
+function handshakeCredentials(handshake: Record<string, unknown>): unknown {
   const auth = handshake.auth;
   const token = isObject(auth) ? auth.token : undefined;
-  if (token === undefined) return handshake;
+  if (token === undefined) return upgradeRequestWith(handshake, undefined);
   if (isObject(handshake.query) && handshake.query.access_token !== undefined) ambiguous();
   return upgradeRequestWith(handshake, typeof token === 'string' ? `Bearer ${token}` : token);
 }
@@ -57,7 +68,7 @@ export const wsTransport: Transport = {
     return isObject(handshake) ? handshake : (upgradeRequestOf(client) ?? client);
   },
   credentials(request: object): unknown {
-    return socketIoCredentials(request as Record<string, unknown>);
+    return handshakeCredentials(request as Record<string, unknown>);
   },
   refusal(error: JwtError): Promise<unknown> {
     return loadWsException().then((WsException) =>

@@ -83,7 +83,10 @@ export class JwtGuard implements CanActivate {
       const kept = transport.reuses ? getAuthState(request, this.auth) : undefined;
       const answer =
         kept ??
-        this.auth.authenticateNow(transport.credentials(request as object), plan.authenticate);
+        this.auth.authenticateNow(
+          transport.credentials((request ?? {}) as object),
+          plan.authenticate,
+        );
       if (answer instanceof Promise) {
         return answer
           .then((result) => this.authorizeResult(result, plan, request))

@@ -151,6 +151,22 @@ describe('JwtGuard outside HTTP', () => {
     });
   });
 
+  it('refuses as missing, not with a TypeError, when getRequest finds nothing', async () => {
+    const lost = new (class extends JwtGuard {
+      override getRequest() {
+        return undefined;
+      }
+    })(guard['auth'], guard['reflector']);
+    for (const type of ['ws', 'graphql', 'http']) {
+      const refused = await rejection(lost.canActivate(context(type, [{}, {}, {}, {}])));
+      const code =
+        refused instanceof WsException
+          ? (refused.getError() as { code: string }).code
+          : (refused as JwtHttpException).jwtError.code;
+      expect(code).toBe('ERR_JWT_MISSING');
+    }
+  });
+
   it('uses an overridden getRequest', async () => {
     const request: Record<string, unknown> = httpLike(bearer(await token()));
     await expect(custom.canActivate(context('graphql', [{}, {}, { request }, {}]))).resolves.toBe(

@@ -51,9 +51,11 @@ class StrictGateway implements OnGatewayInit {
   }
 }
 
-async function start(query: boolean): Promise<{ app: INestApplication; url: string }> {
+async function start(
+  options: { query?: boolean; cookie?: string } = {},
+): Promise<{ app: INestApplication; url: string }> {
   const moduleRef = await Test.createTestingModule({
-    imports: [JwtAuthModule.forRoot({ ...verifierOptions, query })],
+    imports: [JwtAuthModule.forRoot({ ...verifierOptions, ...options })],
     providers: [EventsGateway, StrictGateway],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -65,11 +67,13 @@ async function start(query: boolean): Promise<{ app: INestApplication; url: stri
 describe('JwtGuard in socket.io gateways', () => {
   let plain: { app: INestApplication; url: string };
   let withQuery: { app: INestApplication; url: string };
+  let withCookie: { app: INestApplication; url: string };
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    plain = await start(false);
-    withQuery = await start(true);
+    plain = await start();
+    withQuery = await start({ query: true });
+    withCookie = await start({ cookie: 'at' });
   });
   afterEach(() => {
     ran.splice(0);
@@ -78,6 +82,7 @@ describe('JwtGuard in socket.io gateways', () => {
   afterAll(async () => {
     await plain.app.close();
     await withQuery.app.close();
+    await withCookie.app.close();
   });
 
   function connect(url: string, options: Partial<ManagerOptions & SocketOptions>): Socket {
@@ -168,5 +173,27 @@ describe('JwtGuard in socket.io gateways', () => {
     });
     const accepted = connect(`${plain.url}/strict`, { auth: { token: await token() } });
     await expect(send(accepted, 'whoami')).resolves.toEqual({ answer: 'alice' });
+  });
+
+  it('checks the Origin of a handshake carrying a cookie token (cross-site WebSocket hijacking)', async () => {
+    const cookie = `at=${await token()}`;
+    const foreign = connect(withCookie.url, {
+      extraHeaders: { cookie, origin: 'https://evil.example' },
+    });
+    await expect(send(foreign, 'whoami')).resolves.toEqual({
+      error: {
+        status: 403,
+        code: 'ERR_JWT_CSRF',
+        message: 'Cross-site request refused for cookie authentication',
+      },
+    });
+    const sameOrigin = connect(withCookie.url, {
+      extraHeaders: { cookie, origin: withCookie.url },
+    });
+    await expect(send(sameOrigin, 'whoami')).resolves.toEqual({ answer: 'alice' });
+    // Not a browser (no Origin): nothing to forge.
+    const server = connect(withCookie.url, { extraHeaders: { cookie } });
+    await expect(send(server, 'whoami')).resolves.toEqual({ answer: 'alice' });
+    expect(ran).toEqual(['whoami', 'whoami']);
   });
 });
