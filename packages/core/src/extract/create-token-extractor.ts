@@ -1,6 +1,7 @@
 import type { TokenSource } from '../auth/authenticator-types.js';
 import type { RequestView } from '../auth/request-view.js';
-import { configError, JwtError } from '../errors/jwt-error.js';
+import { checkOptionNames } from '../config/check-option-names.js';
+import { configError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
 import { asPromise } from '../lib/as-promise.js';
 import { readAuthorization } from './read-authorization.js';
@@ -20,7 +21,10 @@ export interface TokenExtractorOptions {
   cookie?: string;
   /** Accept the `access_token` query parameter (RFC 6750 §2.3, discouraged). Default `false`. */
   query?: boolean;
-  /** Custom getter, one more source; a throw that is not a `JwtError` becomes a 400. */
+  /**
+   * Custom getter, one more source. A thrown `JwtError` answers the request; anything else (a
+   * bug) is passed on unchanged to the framework's error path (500).
+   */
   getToken?: (req: RequestView) => string | undefined | null | Promise<string | undefined | null>;
 }
 
@@ -51,6 +55,9 @@ export interface ExtractedToken {
  */
 export type TokenExtractor = (req: RequestView) => Promise<ExtractedToken | undefined>;
 
+/** Every option of `createTokenExtractor`, declared once. */
+const EXTRACTOR_OPTION_KEYS = ['cookie', 'query', 'getToken'] as const;
+
 // RFC 6265 §4.1.1 cookie-name = token (RFC 9110 tchar).
 const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -58,16 +65,15 @@ async function fromGetter(
   getToken: NonNullable<TokenExtractorOptions['getToken']>,
   req: RequestView,
 ): Promise<string | undefined> {
-  let value: unknown;
-  try {
-    value = await getToken(req);
-  } catch (err) {
-    if (err instanceof JwtError) throw err;
-    throw invalidRequest('The custom token getter failed', err);
-  }
+  // What the getter throws is the app's: a JwtError answers the request, anything else goes to
+  // the framework's error path (500), never a 4xx the client would be blamed for.
+  const value: unknown = await getToken(req);
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string')
-    throw invalidRequest('The custom token getter returned a non-string');
+  if (typeof value !== 'string') {
+    throw new TypeError(
+      `tokenward: getToken must return a string, undefined or null, not ${typeof value}`,
+    );
+  }
   return value;
 }
 
@@ -85,6 +91,7 @@ async function fromGetter(
  * ```
  */
 export function createTokenExtractor(options: TokenExtractorOptions = {}): TokenExtractor {
+  checkOptionNames(options, EXTRACTOR_OPTION_KEYS, 'createTokenExtractor()');
   const extractNow = createTokenExtractorNow(options);
   return (req) => asPromise(() => extractNow(req));
 }

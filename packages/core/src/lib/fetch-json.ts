@@ -36,8 +36,9 @@ function readBody(res: IncomingMessage, maxSize: number): Promise<Buffer> {
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxSize) {
-        res.destroy();
+        // Rejected before destroy(): destroying emits 'aborted', whose vaguer reason would win.
         reject(new FetchError(`response larger than ${maxSize} bytes`));
+        res.destroy();
       } else chunks.push(chunk);
     });
     res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -69,7 +70,9 @@ export function fetchJson(url: URL, options: FetchJsonOptions): Promise<unknown>
     timer.unref();
     const fail = (err: unknown): void => {
       clearTimeout(timer);
-      reject(err instanceof FetchError ? err : new FetchError('request failed', err));
+      reject(
+        err instanceof FetchError ? err : new FetchError(`request failed (${codeOf(err)})`, err),
+      );
     };
     req.on('error', fail);
     req.on('response', (res) => {
@@ -93,4 +96,12 @@ export function fetchJson(url: URL, options: FetchJsonOptions): Promise<unknown>
     });
     req.end();
   });
+}
+
+// The system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET, ...) or the error's name: what an
+// operator needs to read in the message; the whole error stays as `cause`.
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code)) return code;
+  return err instanceof Error ? err.name : 'unknown error';
 }

@@ -130,7 +130,11 @@ export class VerifierCore {
     checkClaimTypes(payload, config.requiredClaims);
     checkTime(payload, parts.now, config);
     checkIdentity(payload, config);
-    if (!entry.typOk) throw new JwtError('ERR_JWT_TYPE_MISMATCH');
+    if (!entry.typOk) {
+      throw new JwtError('ERR_JWT_TYPE_MISMATCH', 'The "typ" header is not accepted', {
+        details: { claim: 'typ', reason: 'mismatch', received: String(entry.header.typ) },
+      });
+    }
     if (this.cache === undefined) {
       return this.finish({ header: entry.header, payload: payload as JwtClaims });
     }
