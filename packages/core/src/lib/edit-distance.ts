@@ -1,5 +1,7 @@
 /**
- * Levenshtein distance between two short strings (option names), case-insensitive.
+ * Edit distance between two short strings (option names), case-insensitive: insertions,
+ * deletions, substitutions and swaps of two neighbours (`mdoe` → `mode`) count one each
+ * (optimal string alignment).
  *
  * @param a - first string
  * @param b - second string
@@ -7,20 +9,29 @@
 export function editDistance(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
+  const rows: number[][] = [];
+  for (let i = 0; i <= x.length; i++) {
+    const row = [i];
     for (let j = 1; j <= y.length; j++) {
-      const substitution = (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1);
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        substitution,
+      if (i === 0) {
+        row[j] = j;
+        continue;
+      }
+      const above = rows[i - 1] as number[];
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
       );
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = best;
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[y.length] as number;
+  return (rows[x.length] as number[])[y.length] as number;
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   createVerifier,
   JwtError,
   MemoryRevocationStore,
+  createUnlessMatcher,
+  parseRequirement,
   serializeAuthCookie,
 } from '@tokenward/core';
 
@@ -104,6 +106,16 @@ describe('every options object of core refuses a misspelt or foreign option', ()
       'createTokenExtractor',
       () => createTokenExtractor({ cookies: 'a' } as never),
       /"cookies": .*did you mean "cookie"\?/,
+    ],
+    [
+      '.unless()',
+      () => createUnlessMatcher({ paths: ['/health'] } as never),
+      /"paths": is not an option of \.unless\(\); use "path"/,
+    ],
+    [
+      "a role guard's options",
+      () => parseRequirement('roles', [['admin'], { mdoe: 'any' }], 'requireRoles'),
+      /"mdoe": is not an option of requireRoles\(\); did you mean "mode"\?/,
     ],
   ])('%s', (_name, build, message) => {
     const err = configFailure(build);
