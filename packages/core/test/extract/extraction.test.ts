@@ -46,8 +46,26 @@ describe('Authorization: Bearer', () => {
     });
   });
 
+  it('rejects a blank Bearer credential with 400 saying "empty token" (an unset TOKEN variable)', async () => {
+    for (const line of [
+      'Authorization: Bearer',
+      'Authorization: Bearer ',
+      'Authorization: bearer',
+    ]) {
+      const res = await send([line]);
+      expect(res.status).toBe(400);
+      expect(res.headers['www-authenticate']).toBe(
+        'Bearer realm="api", error="invalid_request", error_description="The request carries an empty token after Bearer"',
+      );
+      expect(res.json()).toEqual({
+        error: 'invalid_request',
+        error_description: 'The request carries an empty token after Bearer',
+        code: 'ERR_JWT_INVALID_REQUEST',
+      });
+    }
+  });
+
   it.each([
-    ['no token', 'Authorization: Bearer'],
     ['two tokens', `Authorization: Bearer ${TOKEN} ${OTHER}`],
     ['a tab instead of a space', `Authorization: Bearer\t${TOKEN}`],
     ['characters outside b64token', 'Authorization: Bearer abc$def'],
