@@ -39,6 +39,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   let close: () => Promise<void>;
   if (env.REDIS_URL) {
     const client = new Redis(env.REDIS_URL);
+    // ioredis reports connection failures as 'error' events; the store answers 503 meanwhile.
+    client.on('error', (err: Error) => console.error('redis:', err.message));
     const store = new RedisRevocationStore({ client });
     revocation = store;
     close = async () => {

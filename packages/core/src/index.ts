@@ -2,7 +2,8 @@
 export { ERROR_MEANINGS } from './errors/error-codes.js';
 export type { BearerErrorValue, ErrorMeaning, JwtErrorCode } from './errors/error-codes.js';
 export { configError, JwtError } from './errors/jwt-error.js';
-export type { JwtErrorDetails } from './errors/jwt-error.js';
+export type { JwtErrorDetails, JwtErrorInit } from './errors/jwt-error.js';
+export { checkOptionNames } from './config/check-option-names.js';
 export { bearerChallenge, DEFAULT_REALM, httpAnswer } from './errors/http-answer.js';
 export type { HttpAnswer } from './errors/http-answer.js';
 export { ALGORITHMS } from './types/algorithm.js';
@@ -43,7 +44,7 @@ export type {
   Requirement,
   TokenSource,
 } from './auth/authenticator-types.js';
-export { createAuthenticator } from './auth/create-authenticator.js';
+export { AUTHENTICATOR_OPTION_KEYS, createAuthenticator } from './auth/create-authenticator.js';
 export { createTokenExtractor } from './extract/create-token-extractor.js';
 export type {
   CustomToken,

@@ -7,11 +7,13 @@ test('the public surface of @tokenward/core is exactly this', () => {
   expect(Object.keys(api).sort()).toEqual(
     [
       'ALGORITHMS',
+      'AUTHENTICATOR_OPTION_KEYS',
       'DEFAULT_REALM',
       'ERROR_MEANINGS',
       'JwtError',
       'MemoryRevocationStore',
       'bearerChallenge',
+      'checkOptionNames',
       'checkCsrf',
       'claimValues',
       'clearAuthCookie',

@@ -13,12 +13,23 @@ import { requestOf, requestView } from './lib/request-view.js';
 import { withUnless } from './lib/with-unless.js';
 import type { JwtOptions } from './options.js';
 import type { UnlessMiddleware } from './types.js';
-import { configError } from '@tokenward/core';
+import { AUTHENTICATOR_OPTION_KEYS, checkOptionNames, configError } from '@tokenward/core';
+
+/** Every option of Express's `jwt()`: core's plus `onError`, declared once, here. */
+const EXPRESS_OPTION_KEYS = [...AUTHENTICATOR_OPTION_KEYS, 'onError'];
+// Names from koa-jwt or the Koa adapter that mean something else here.
+const EXPRESS_HINTS: Readonly<Record<string, string>> = {
+  passthrough:
+    "is koa-jwt's; in Express use credentialsRequired: false (no token → anonymous, a bad token is still refused) or onError",
+  stateKey: 'claims are always on req.auth',
+  tokenKey: 'the raw token is always on req.token',
+};
 
 function coreOptions(
   options: JwtOptions<unknown> | undefined,
 ): AuthenticatorOptions<unknown> | undefined {
   if (options === undefined) return undefined;
+  checkOptionNames(options, EXPRESS_OPTION_KEYS, 'jwt()', EXPRESS_HINTS);
   const { onError: _onError, getToken, ...rest } = options;
   if (getToken === undefined) return Object.keys(rest).length > 0 ? rest : undefined;
   if (typeof getToken !== 'function') configError('getToken', 'must be a function (req) => token');

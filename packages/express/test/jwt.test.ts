@@ -232,6 +232,88 @@ describe.each(MAJORS)('jwt() on %s', (_name, express) => {
     expect(res.body.token).toBe(token);
   });
 
+  test.each<[string, Record<string, unknown>]>([
+    [
+      'getToken',
+      {
+        getToken: () => {
+          throw new TypeError('app bug');
+        },
+      },
+    ],
+    [
+      'validateClaims',
+      {
+        validateClaims: () => {
+          throw new TypeError('app bug');
+        },
+      },
+    ],
+    [
+      'a key resolver',
+      {
+        key: () => {
+          throw new TypeError('app bug');
+        },
+      },
+    ],
+  ])(
+    "a throwing %s goes to Express's error path as a 500, whatever onError says",
+    async (_n, extra) => {
+      const token = await sign({ sub: 'alice' });
+      const rendered: unknown[] = [];
+      const render = (err: JwtError, _req: Request, res: Response) => {
+        rendered.push(err);
+        res.status(401).end();
+      };
+      for (const onError of ['respond', 'next', render] as const) {
+        const seen: unknown[] = [];
+        const app = express()
+          .get('/', jwt({ ...VERIFY, onError, ...extra } as never), handler)
+          .use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+            seen.push(err);
+            res.status(500).json({ handledBy: 'app' });
+          });
+        const res = await request(app).get('/').set('Authorization', `Bearer ${token}`);
+        expect(res.status).toBe(500);
+        expect(res.body).toEqual({ handledBy: 'app' });
+        expect(seen).toHaveLength(1);
+        expect(ran).toBe(0);
+      }
+      // Without an error handler of the app's own, Express's default one answers 500.
+      const bare = express().get('/', jwt({ ...VERIFY, ...extra } as never), handler);
+      const res = await request(bare).get('/').set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(500);
+      expect(rendered).toEqual([]);
+    },
+  );
+
+  test("onError: 'next' calls next once, even when next itself throws", async () => {
+    const middleware = jwt({ ...VERIFY, onError: 'next' });
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      let calls = 0;
+      const next = (() => {
+        calls++;
+        throw new Error('downstream bug');
+      }) as NextFunction;
+      const req = express.request as unknown as Request;
+      const fake = Object.create(req, { headers: { value: {} }, rawHeaders: { value: [] } });
+      middleware(fake as Request, {} as Response, next);
+      expect(calls).toBe(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('a hand-built request without headers gets a clear error through next', () => {
+    const seen: unknown[] = [];
+    jwt(VERIFY)({} as Request, {} as Response, ((err: unknown) => seen.push(err)) as NextFunction);
+    expect(seen).toHaveLength(1);
+    expect((seen[0] as Error).message).toMatch(/tokenward: the request has no headers object/);
+  });
+
   test('with no options the configuration comes from the environment', async () => {
     const saved = { ...process.env };
     process.env.JWT_SECRET = SECRET;
@@ -266,6 +348,19 @@ describe('jwt() construction', () => {
     configError(() => jwt({ ...VERIFY, onError: 'throw' as never }), 'onError');
     configError(() => jwt({ ...VERIFY, getToken: 'x-token' as never }), 'getToken');
     configError(() => jwt(VERIFY).unless(42 as never), 'unless');
+  });
+
+  test('refuses a misspelt or foreign option at startup, with a hint', () => {
+    expect(() => jwt({ ...VERIFY, audiance: 'api' } as never)).toThrow(
+      'Invalid option "audiance": is not an option of jwt(); did you mean "audience"?',
+    );
+    expect(() => jwt({ ...VERIFY, passthrough: true } as never)).toThrow(
+      /"passthrough": is not an option of jwt\(\); is koa-jwt's; in Express use credentialsRequired: false/,
+    );
+    expect(() => jwt({ algorithms: ['HS256'], secret: SECRET } as never)).toThrow(
+      /"secret": is not an option of jwt\(\); use "key"/,
+    );
+    expect(() => jwt({ ...VERIFY, requestProperty: 'user' } as never)).toThrow(/req\.auth/);
   });
 
   test("refuses core's bad options at construction, not on the first request", () => {

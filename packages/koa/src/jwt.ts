@@ -17,7 +17,8 @@ import type { JwtState, OptionalJwtState, UnlessMiddleware } from './types.js';
 /**
  * Koa middleware that authenticates every request it sees: it extracts the token (Bearer header,
  * and the cookie or query parameter when configured), verifies it, and puts the claims on
- * `ctx.state.user` and the raw token on `ctx.state.token`. A failure is thrown as a `JwtError`
+ * `ctx.state.user` (the raw token on `ctx.state[tokenKey]` only when `tokenKey` is set). A
+ * failure is thrown as a `JwtError`
  * carrying `status`, `expose` and `headers` (the `WWW-Authenticate` challenge): an app's own
  * error middleware sees it, and Koa's default handler answers with the right status, challenge
  * and JSON body. Works on Koa 2 and 3.
@@ -39,10 +40,10 @@ import type { JwtState, OptionalJwtState, UnlessMiddleware } from './types.js';
  * });
  * ```
  */
-export function jwt<T = JwtClaims, K extends string = 'user', TK extends string = 'token'>(
+export function jwt<T = JwtClaims, K extends string = 'user', TK extends string = never>(
   options: KoaJwtOptions<T, K, TK> & ({ passthrough: true } | { credentialsRequired: false }),
 ): UnlessMiddleware<OptionalJwtState<T, K, TK>>;
-export function jwt<T = JwtClaims, K extends string = 'user', TK extends string = 'token'>(
+export function jwt<T = JwtClaims, K extends string = 'user', TK extends string = never>(
   options?: KoaJwtOptions<T, K, TK>,
 ): UnlessMiddleware<JwtState<T, K, TK>>;
 export function jwt(options?: KoaJwtOptions<unknown, string, string>): UnlessMiddleware<object> {
@@ -61,12 +62,13 @@ export function jwt(options?: KoaJwtOptions<unknown, string, string>): UnlessMid
     if (result.authenticated) {
       const state = ctx.state as Record<string, unknown>;
       state[settings.stateKey] = result.claims;
-      state[settings.tokenKey] = result.token;
+      if (settings.tokenKey !== undefined) state[settings.tokenKey] = result.token;
     }
     return next();
   };
   const refuse = (ctx: Context, err: unknown, next: Next): Promise<unknown> => {
-    if (!settings.passthrough || !(err instanceof JwtError)) context.fail(ctx, err);
+    // Only an authentication outcome passes through; the app's own failure never does.
+    if (!settings.passthrough || !(err instanceof JwtError) || !err.expose) context.fail(ctx, err);
     (ctx.state as Record<string, unknown>).jwtOriginalError = err;
     return next();
   };

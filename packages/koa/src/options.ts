@@ -12,7 +12,7 @@ import type { Context } from 'koa';
  *
  * @typeParam T - the claims type (`validateClaims` returns it)
  * @typeParam K - the `ctx.state` property of the claims
- * @typeParam TK - the `ctx.state` property of the raw token
+ * @typeParam TK - the `ctx.state` property of the raw token (only with `tokenKey`)
  * @example
  * ```ts
  * import type { KoaJwtOptions } from '@tokenward/koa';
@@ -27,11 +27,14 @@ import type { Context } from 'koa';
 export interface KoaJwtOptions<
   T = JwtClaims,
   K extends string = 'user',
-  TK extends string = 'token',
+  TK extends string = never,
 > extends Omit<AuthenticatorOptions<T>, 'getToken'> {
   /** `ctx.state` property for the verified claims. Default `'user'` (koa-jwt's name). */
   stateKey?: K;
-  /** `ctx.state` property for the raw token. Default `'token'`. */
+  /**
+   * `ctx.state` property for the raw token, as koa-jwt's `tokenKey`. Default: none — the raw
+   * token is not put on `ctx.state` (an app's own `ctx.state.token` is left alone).
+   */
   tokenKey?: TK;
   /**
    * koa-jwt's `passthrough`: on any authentication failure, continue without claims and put the

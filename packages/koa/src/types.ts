@@ -8,7 +8,7 @@ import type { UnlessOptions } from './unless-options.js';
 
 /**
  * The `ctx.state` that {@link jwt} fills: the claims under `K` (default `user`) and the raw token
- * under `TK` (default `token`).
+ * under `TK` (only with the `tokenKey` option; default none).
  *
  * @typeParam T - the claims type
  * @typeParam K - the state property of the claims
@@ -26,7 +26,7 @@ import type { UnlessOptions } from './unless-options.js';
  * });
  * ```
  */
-export type JwtState<T = JwtClaims, K extends string = 'user', TK extends string = 'token'> = {
+export type JwtState<T = JwtClaims, K extends string = 'user', TK extends string = never> = {
   [P in K]: T;
 } & { [P in TK]: string };
 
@@ -49,7 +49,7 @@ export type JwtState<T = JwtClaims, K extends string = 'user', TK extends string
 export type OptionalJwtState<
   T = JwtClaims,
   K extends string = 'user',
-  TK extends string = 'token',
+  TK extends string = never,
 > = { [P in K]?: T } & { [P in TK]?: string } & { jwtOriginalError?: JwtError };
 
 /**

@@ -20,13 +20,78 @@ describe.each(MAJORS)('jwt() on %s', (_name, Koa) => {
     return app;
   };
 
-  test('puts the claims on ctx.state.user and the token on ctx.state.token', async () => {
-    const app = server(jwt(VERIFY), echo);
+  test("puts the claims on ctx.state.user, and leaves the app's own ctx.state.token alone", async () => {
+    const own = (ctx: Context, next: Next) => {
+      ctx.state.token = 'the app keeps its own';
+      return next();
+    };
+    const app = server(own, jwt(VERIFY), echo);
     const token = await sign({ sub: 'alice' });
     const res = await request(app.callback()).get('/').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
     expect(res.body.state.user).toMatchObject({ sub: 'alice' });
-    expect(res.body.state.token).toBe(token);
+    // koa-jwt's rule: the raw token lands on ctx.state only with tokenKey.
+    expect(res.body.state.token).toBe('the app keeps its own');
+  });
+
+  test('a misspelt or foreign option refuses to start, with a hint', () => {
+    expect(() => jwt({ ...VERIFY, audiance: 'api' } as never)).toThrow(
+      'Invalid option "audiance": is not an option of jwt(); did you mean "audience"?',
+    );
+    expect(() => jwt({ ...VERIFY, onError: () => undefined } as never)).toThrow(
+      /"onError": is not an option of jwt\(\); Koa failures are thrown/,
+    );
+    expect(() => jwt({ ...VERIFY, secret: SECRET } as never)).toThrow(/use "key"/);
+  });
+
+  test.each<[string, Record<string, unknown>]>([
+    [
+      'getToken',
+      {
+        getToken: () => {
+          throw new TypeError('app bug');
+        },
+      },
+    ],
+    [
+      'validateClaims',
+      {
+        validateClaims: () => {
+          throw new TypeError('app bug');
+        },
+      },
+    ],
+    [
+      'a key resolver',
+      {
+        key: () => {
+          throw new TypeError('app bug');
+        },
+      },
+    ],
+  ])(
+    "a throwing %s is a 500 through Koa's error path, even with passthrough",
+    async (_n, extra) => {
+      for (const passthrough of [false, true]) {
+        const errors: unknown[] = [];
+        const app = server(jwt({ ...VERIFY, passthrough, ...extra } as never), echo);
+        app.on('error', (err: unknown) => errors.push(err));
+        const token = await sign({ sub: 'alice' });
+        const res = await request(app.callback()).get('/').set('Authorization', `Bearer ${token}`);
+        expect(res.status).toBe(500);
+        expect(res.text).toBe('Internal Server Error');
+        expect(ran).toBe(0);
+        expect(errors).toHaveLength(1);
+      }
+    },
+  );
+
+  test('a hand-built context without headers gets a clear error', async () => {
+    const middleware = jwt(VERIFY);
+    const ctx = { state: {}, req: {}, method: 'GET', url: '/' } as unknown as Context;
+    await expect(middleware(ctx, () => Promise.resolve())).rejects.toThrow(
+      /tokenward: the request has no headers object/,
+    );
   });
 
   test('stateKey and tokenKey choose the state properties', async () => {

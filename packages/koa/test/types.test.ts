@@ -13,7 +13,9 @@ test('ctx.state is typed from the claims type', () => {
   app.use(jwt<Claims>(VERIFY));
   app.use((ctx) => {
     const plan: 'free' | 'pro' = ctx.state.user.plan;
-    const token: string = ctx.state.token;
+    // @ts-expect-error the raw token is on ctx.state only with tokenKey (koa-jwt's rule)
+    void ctx.state.token;
+    const token = 'none';
     // @ts-expect-error not a claim of Claims
     void ctx.state.user.email;
     ctx.body = { plan, token };

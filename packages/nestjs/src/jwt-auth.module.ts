@@ -10,7 +10,21 @@ import type {
   JwtAuthOptions,
   JwtAuthOptionsFactory,
 } from './options/jwt-auth-options.js';
-import { configError } from '@tokenward/core';
+import { checkOptionNames, configError } from '@tokenward/core';
+import { JWT_AUTH_HINTS, JWT_AUTH_OPTION_KEYS } from './jwt-auth.service.js';
+
+/** The keys of forRoot (the module options plus the extras) and forRootAsync, declared once. */
+const FOR_ROOT_KEYS = [...JWT_AUTH_OPTION_KEYS, 'global', 'guard'];
+const FOR_ROOT_ASYNC_KEYS = [
+  'imports',
+  'inject',
+  'useFactory',
+  'useClass',
+  'useExisting',
+  'extraProviders',
+  'global',
+  'guard',
+];
 
 function checkExtras({ global, guard }: JwtAuthModuleExtras): void {
   if (global !== undefined && typeof global !== 'boolean')
@@ -73,6 +87,7 @@ export class JwtAuthModule {
   static forRoot(options: JwtAuthModuleOptions = {}): DynamicModule {
     if (typeof options !== 'object' || options === null)
       configError('options', 'must be an object');
+    checkOptionNames(options, FOR_ROOT_KEYS, 'JwtAuthModule.forRoot()', JWT_AUTH_HINTS);
     const { global, guard, ...runtime } = options;
     return assemble({ provide: JWT_AUTH_OPTIONS, useValue: runtime }, { global, guard });
   }
@@ -98,6 +113,10 @@ export class JwtAuthModule {
   static forRootAsync(options: JwtAuthAsyncOptions): DynamicModule {
     if (typeof options !== 'object' || options === null)
       configError('options', 'must be an object');
+    // The module options themselves are checked when the factory's result reaches the service.
+    checkOptionNames(options, FOR_ROOT_ASYNC_KEYS, 'JwtAuthModule.forRootAsync()', {
+      useValue: 'use forRoot(options), or useFactory: () => options',
+    });
     const { imports, inject, useFactory, useClass, useExisting, extraProviders } = options;
     const given = [useFactory, useClass, useExisting].filter((v) => v !== undefined).length;
     if (given !== 1)

@@ -15,7 +15,18 @@ import {
 import { JWT_AUTH_OPTIONS } from './jwt-auth.constants.js';
 import { toRequestView } from './lib/request-view.js';
 import type { JwtAuthOptions } from './options/jwt-auth-options.js';
-import { configError } from '@tokenward/core';
+import { AUTHENTICATOR_OPTION_KEYS, checkOptionNames, configError } from '@tokenward/core';
+
+/** Every option of the module (forRoot, or what forRootAsync's factory returns), declared once. */
+export const JWT_AUTH_OPTION_KEYS: readonly string[] = [...AUTHENTICATOR_OPTION_KEYS, 'signer'];
+// Names from the other adapters and from @nestjs/jwt / @nestjs/passport.
+export const JWT_AUTH_HINTS: Readonly<Record<string, string>> = {
+  onError: 'failures are thrown as JwtHttpException; use an exception filter',
+  passthrough: 'use credentialsRequired: false, @OptionalAuth() or @Public()',
+  signOptions: 'use signer: { algorithm, key, expiresIn, issuer, audience }',
+  property: 'claims are always request.user',
+  defaultStrategy: 'no Passport strategy is needed: JwtGuard verifies the token',
+};
 
 /**
  * Per-call switches of {@link JwtAuthService.authenticate}.
@@ -72,6 +83,7 @@ export class JwtAuthService {
   constructor(@Inject(JWT_AUTH_OPTIONS) options: JwtAuthOptions) {
     if (typeof options !== 'object' || options === null)
       configError('options', 'must be an object');
+    checkOptionNames(options, JWT_AUTH_OPTION_KEYS, 'JwtAuthModule options', JWT_AUTH_HINTS);
     const { signer, credentialsRequired = true, ...authOptions } = options;
     if (typeof credentialsRequired !== 'boolean') {
       configError('credentialsRequired', 'must be a boolean');

@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import { configError } from '@tokenward/core';
+import { checkOptionNames, configError } from '@tokenward/core';
 
 /**
  * An ioredis connection: a standalone/Sentinel `Redis` or a `Redis.Cluster`. The store only sends
@@ -133,6 +133,23 @@ function integerIn(value: unknown, option: string, min: number, max: number): nu
   return value;
 }
 
+/** Every option of `RedisRevocationStore` and of its `mirror`, declared once, here. */
+const STORE_OPTION_KEYS = [
+  'client',
+  'prefix',
+  'failOpen',
+  'timeoutMs',
+  'toleranceSeconds',
+  'mirror',
+  'logger',
+] as const;
+const MIRROR_OPTION_KEYS = ['subscriber', 'heartbeatMs'] as const;
+const STORE_HINTS: Readonly<Record<string, string>> = {
+  redis: 'use "client" (an ioredis instance you create and close)',
+  keyPrefix: 'use "prefix"',
+  timeout: 'use "timeoutMs"',
+};
+
 function readMirror(
   mirror: RedisRevocationStoreOptions['mirror'],
   client: RevocationRedisClient,
@@ -140,6 +157,7 @@ function readMirror(
   if (mirror === undefined || mirror === false) return undefined;
   const options: RedisMirrorOptions = mirror === true ? {} : mirror;
   if (!isObject(options)) configError('mirror', 'must be a boolean or an object');
+  checkOptionNames(options, MIRROR_OPTION_KEYS, 'RedisRevocationStore "mirror"');
   const { subscriber, heartbeatMs = REDIS_REVOCATION_DEFAULTS.heartbeatMs } = options;
   if (subscriber !== undefined && !isClient(subscriber)) {
     configError('mirror.subscriber', 'must be an ioredis Redis or Cluster instance');
@@ -164,6 +182,7 @@ function readMirror(
  */
 export function readRedisStoreOptions(options: RedisRevocationStoreOptions): ResolvedStoreOptions {
   if (!isObject(options)) configError('options', 'must be an object');
+  checkOptionNames(options, STORE_OPTION_KEYS, 'new RedisRevocationStore()', STORE_HINTS);
   const d = REDIS_REVOCATION_DEFAULTS;
   const { client, prefix = d.prefix, failOpen = d.failOpen, logger = consoleLogger } = options;
   if (!isClient(client)) configError('client', 'must be an ioredis Redis or Cluster instance');

@@ -47,6 +47,9 @@ describe('RedisRevocationStore options', () => {
     ['mirror.subscriber', { mirror: { subscriber: client } }],
     ['mirror.heartbeatMs', { mirror: { subscriber: { ...client }, heartbeatMs: 1 } }],
     ['logger', { logger: { info: () => undefined } }],
+    ['prefx', { prefx: 'a:' }],
+    ['keyPrefix', { keyPrefix: 'a:' }],
+    ['heartbeat', { mirror: { subscriber: { ...client }, heartbeat: 10 } }],
   ])('rejects a bad "%s" at construction, naming it', (option, options) => {
     expect(make(options)).toThrow(JwtError);
     expect(make(options)).toThrow(`Invalid option "${option}"`);
@@ -55,6 +58,13 @@ describe('RedisRevocationStore options', () => {
     } catch (err) {
       expect((err as JwtError).code).toBe('ERR_JWT_CONFIG_INVALID');
     }
+  });
+
+  it('names the closest option for a misspelt one, and the option to use for a foreign one', () => {
+    expect(make({ prefx: 'a:' })).toThrow(
+      'Invalid option "prefx": is not an option of new RedisRevocationStore(); did you mean "prefix"?',
+    );
+    expect(make({ keyPrefix: 'a:' })).toThrow(/use "prefix"/);
   });
 
   it('has its defaults in one place', () => {

@@ -17,6 +17,8 @@ export interface BlockProblem {
   line: number;
   /** The compiler's message. */
   message: string;
+  /** The compiler's diagnostic code (e.g. 1309: top-level `await` in a CommonJS file). */
+  code: number;
 }
 
 function slug(file: string): string {
@@ -43,14 +45,43 @@ function compilerOptions(rootDir: string): ts.CompilerOptions {
  * ```
  */
 export function typeCheckBlocks(rootDir: string, blocks: readonly DocBlock[]): BlockProblem[] {
-  const options = compilerOptions(rootDir);
   // Virtual files live beside this package so that module resolution finds its node_modules.
-  const dir = join(rootDir, 'tools', 'docs-check', '.blocks');
+  return checkBlocksIn(join(rootDir, 'tools', 'docs-check', '.blocks'), blocks, {
+    options: compilerOptions(rootDir),
+    extension: '.ts',
+  });
+}
+
+/** Where and how {@link checkBlocksIn} compiles. */
+export interface CheckSettings {
+  /** Compiler options of the program. */
+  readonly options: ts.CompilerOptions;
+  /** Extension of the virtual files: `.ts`, or `.mts` / `.cts` to fix the module format. */
+  readonly extension: '.ts' | '.mts' | '.cts';
+}
+
+/**
+ * Compiles blocks as virtual files in `dir` (module resolution starts there) with one program,
+ * and returns the problems located in the blocks (problems inside packages are not theirs).
+ *
+ * @param dir - the folder the virtual files live in
+ * @param blocks - the blocks
+ * @param settings - compiler options and file extension
+ * @example
+ * ```ts
+ * checkBlocksIn('/tmp/consumer', blocks, { options, extension: '.mts' });
+ * ```
+ */
+export function checkBlocksIn(
+  dir: string,
+  blocks: readonly DocBlock[],
+  settings: CheckSettings,
+): BlockProblem[] {
+  const { options, extension } = settings;
   const virtual = new Map<string, DocBlock>();
   for (const block of blocks)
-    virtual.set(join(dir, `${slug(block.file)}_L${block.line}.ts`), block);
+    virtual.set(join(dir, `${slug(block.file)}_L${block.line}${extension}`), block);
   const text = (block: DocBlock): string => `${block.code}\nexport {};\n`;
-
   const host = ts.createCompilerHost(options, true);
   const { getSourceFile, fileExists, readFile } = host;
   host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
@@ -71,12 +102,12 @@ export function typeCheckBlocks(rootDir: string, blocks: readonly DocBlock[]): B
     const block = diagnostic.file ? virtual.get(diagnostic.file.fileName) : undefined;
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     if (!diagnostic.file) {
-      problems.push({ file: '(compiler)', line: 0, message });
+      problems.push({ file: '(compiler)', line: 0, message, code: diagnostic.code });
       continue;
     }
     if (!block) continue; // an error inside a package is that package's test's business
     const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-    problems.push({ file: block.file, line: block.line + line, message });
+    problems.push({ file: block.file, line: block.line + line, message, code: diagnostic.code });
   }
   return problems;
 }

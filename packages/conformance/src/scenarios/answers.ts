@@ -29,6 +29,18 @@ export const INVALID_REQUEST: Expectation = {
   },
 };
 
+// A blank Bearer credential (often an unset TOKEN variable in a client script) says so.
+export const EMPTY_TOKEN_TEXT = 'The request carries an empty token after Bearer';
+export const EMPTY_TOKEN: Expectation = {
+  status: 400,
+  challenge: `Bearer realm="${REALM}", error="invalid_request", error_description="${EMPTY_TOKEN_TEXT}"`,
+  body: {
+    error: 'invalid_request',
+    error_description: EMPTY_TOKEN_TEXT,
+    code: 'ERR_JWT_INVALID_REQUEST',
+  },
+};
+
 export const invalidToken = (code: string, text: string): Expectation => ({
   status: 401,
   challenge: `Bearer realm="${REALM}", error="invalid_token", error_description="${text}"`,

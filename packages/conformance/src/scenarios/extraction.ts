@@ -1,6 +1,6 @@
 import { REALM } from '../fixtures.js';
 import type { Scenario } from '../scenario.js';
-import { INVALID_REQUEST, MISSING, ok } from './answers.js';
+import { EMPTY_TOKEN, INVALID_REQUEST, MISSING, ok } from './answers.js';
 import { ADMIN, COOKIE_USER, USER, bearer, cookie } from './tokens.js';
 
 /** Rows: token extraction (schemes, spacing, sources) and requireHttps. */
@@ -41,7 +41,7 @@ export const EXTRACTION: readonly Scenario[] = [
     name: '"Bearer" alone',
     path: '/protected',
     headers: [['Authorization', 'Bearer']],
-    expect: INVALID_REQUEST,
+    expect: EMPTY_TOKEN,
   },
   {
     name: 'token with characters outside b64token',

@@ -33,7 +33,8 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
   /** Accept `?access_token=` (RFC 6750 §2.3, discouraged). Default `false`. */
   query?: boolean;
   /**
-   * Custom token getter. It counts as one more source: when it returns a token and another source
+   * Custom token getter. A thrown `JwtError` answers the request; anything else it throws goes
+   * to the framework's error path (500). It counts as one more source: when it returns a token and another source
    * (header, cookie, query) also carries one, even the same one, the request is
    * `ERR_JWT_INVALID_REQUEST` (400). So a getter must not re-read `Authorization: Bearer` (as
    * express-jwt's README getter does): the header is always read already.
@@ -68,9 +69,10 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    */
   roleHierarchy?: Readonly<Record<string, readonly string[]>>;
   /**
-   * Checks (and types) the verified claims. Return the claims (possibly narrowed, e.g. a schema's
-   * `parse`); throw to reject the token with `ERR_JWT_CLAIM_INVALID` (401). The return type
-   * becomes the claims type of every result.
+   * Checks (and types) the verified claims. Return the claims (possibly narrowed); throw a
+   * `JwtError` to refuse the token (e.g. `new JwtError('ERR_JWT_CLAIM_INVALID')`, 401). Anything
+   * else it throws is a failure of the app (the token passed every check already): it goes to
+   * the framework's error path (500). The return type becomes the claims type of every result.
    */
   validateClaims?: (claims: JwtClaims) => T;
 }
@@ -119,8 +121,10 @@ export interface Requirement {
 }
 
 /**
- * The shared authenticate step every adapter calls. Rejections and throws are always `JwtError`
- * carrying status, `headers` (challenge) and `body`, with the configured `realm` set.
+ * The shared authenticate step every adapter calls. Every authentication outcome is a `JwtError`
+ * carrying status, `headers` (challenge) and `body`, with the configured `realm` set; an error
+ * thrown by the app's own callbacks (`getToken`, `validateClaims`) passes through unchanged, for
+ * the framework's error path (500).
  *
  * @example
  * ```ts

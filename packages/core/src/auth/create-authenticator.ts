@@ -13,6 +13,37 @@ import { buildVerifier } from './build-verifier.js';
 import { checkHttps } from './check-https.js';
 import type { RequestView } from './request-view.js';
 import { DEFAULT_REALM } from '../errors/http-answer.js';
+import { checkOptionNames } from '../config/check-option-names.js';
+import { VERIFIER_OPTION_KEYS } from '../verify/read-verifier-options.js';
+import { checkRequestHeaders } from './check-request.js';
+
+/**
+ * Every option of `createAuthenticator`, declared once, next to where they are read: the
+ * verifier's options plus extraction, optional auth, CSRF, HTTPS, roles/scopes and claims
+ * validation. Adapters check their own options against these plus theirs (`checkOptionNames`).
+ *
+ * @example
+ * ```ts
+ * import { AUTHENTICATOR_OPTION_KEYS, checkOptionNames } from '@tokenward/core';
+ *
+ * checkOptionNames({ audience: 'api' }, [...AUTHENTICATOR_OPTION_KEYS, 'onError'], 'jwt()');
+ * ```
+ */
+export const AUTHENTICATOR_OPTION_KEYS: readonly string[] = Object.freeze([
+  ...VERIFIER_OPTION_KEYS,
+  'verifier',
+  'realm',
+  'cookie',
+  'query',
+  'getToken',
+  'credentialsRequired',
+  'allowedOrigins',
+  'requireHttps',
+  'rolesClaim',
+  'scopesClaim',
+  'roleHierarchy',
+  'validateClaims',
+]);
 
 // The answer for a request without a token where none is required (shared: it holds nothing).
 const ANONYMOUS = Object.freeze({ authenticated: false as const });
@@ -36,8 +67,10 @@ function bool(value: unknown, fallback: boolean, option: string): boolean {
  * verify it, validate the claims; `authorize` roles/scopes, and `refuse` (403) when a check of
  * the app's own fails. A request without token is `ERR_JWT_MISSING`, except with
  * `credentialsRequired: false` and for a CORS preflight (`OPTIONS` with
- * `Access-Control-Request-Method`), which are anonymous. Everything it throws or rejects with is
- * a `JwtError` with `realm` set, ready to answer (`status`, `headers`, `body`).
+ * `Access-Control-Request-Method`), which are anonymous. Every authentication outcome it throws
+ * or rejects with is a `JwtError` with `realm` set, ready to answer (`status`, `headers`,
+ * `body`). What the app's own callbacks (`getToken`, `validateClaims`) throw that is not a
+ * `JwtError` passes unchanged: the app's failure, for the framework's error path (500).
  *
  * With no options (or without `key`, `issuers` and `verifier`) the verifier comes from the environment
  * (`verifierOptionsFromEnv()`). Options are validated here, naming the option.
@@ -75,6 +108,7 @@ export function createAuthenticator<T = JwtClaims>(
   options: AuthenticatorOptions<T> = {},
 ): Authenticator<T> {
   if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+  checkOptionNames(options, AUTHENTICATOR_OPTION_KEYS, 'createAuthenticator()');
   const realm = options.realm ?? DEFAULT_REALM;
   if (typeof realm !== 'string' || !REALM.test(realm)) {
     configError('realm', 'must be a non-empty string without quotes, backslashes or controls');
@@ -100,17 +134,16 @@ export function createAuthenticator<T = JwtClaims>(
       ? malformedAuthorization()
       : err;
 
+  // A JwtError gets this realm; anything else is a failure of the app's own code (a throwing
+  // getToken, resolver or store) or a bug: it passes unchanged, so the framework's own error
+  // path answers it (500), never as the client's fault.
   const withRealm = (err: unknown): JwtError => {
-    let error =
-      err instanceof JwtError
-        ? err
-        : new JwtError('ERR_JWT_CONFIG_INVALID', 'Unexpected failure while authenticating', {
-            cause: err,
-          });
+    if (!(err instanceof JwtError)) throw err;
+    let error = err;
     // An error shared with another realm (a cached failure) is copied rather than changed.
     if (error.realm !== undefined && error.realm !== realm) {
-      const { scope, retryAfter } = error;
-      error = new JwtError(error.code, error.message, { scope, retryAfter, cause: error });
+      const { scope, retryAfter, details } = error;
+      error = new JwtError(error.code, error.message, { scope, retryAfter, details, cause: error });
     }
     error.realm = realm;
     return error;
@@ -118,17 +151,13 @@ export function createAuthenticator<T = JwtClaims>(
 
   const validate = (payload: JwtClaims): T => {
     if (validateClaims === undefined) return payload as T;
-    let claims: T;
-    try {
-      claims = validateClaims(payload);
-    } catch (err) {
-      if (err instanceof JwtError) throw err;
-      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'The claims failed validateClaims', {
-        cause: err,
-      });
-    }
+    // A JwtError it throws refuses the token; anything else it throws is the app's failure and
+    // passes unchanged to the framework's error path (500): the token already passed every check.
+    const claims = validateClaims(payload);
     if (typeof claims !== 'object' || claims === null) {
-      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'validateClaims must return the claims');
+      throw new TypeError(
+        `tokenward: validateClaims must return the claims object, not ${claims === null ? 'null' : typeof claims}`,
+      );
     }
     return claims;
   };
@@ -181,6 +210,7 @@ export function createAuthenticator<T = JwtClaims>(
 
   function authenticateNow(req: RequestView): AuthResult<T> | Promise<AuthResult<T>> {
     try {
+      checkRequestHeaders(req);
       const found = extract(req);
       if (found instanceof Promise) {
         return found.then((value) => verifyFound(req, value)).catch(rejectWithRealm);

@@ -1,7 +1,21 @@
 import { JwtError } from '../errors/jwt-error.js';
 
-const invalid = (): never => {
-  throw new JwtError('ERR_JWT_CLAIM_INVALID');
+/**
+ * The `ERR_JWT_CLAIM_INVALID` of one claim: the message names the claim (server side; the HTTP
+ * body keeps the fixed description), `details` says `{ claim, reason }`.
+ *
+ * @param claim - the claim name
+ * @param reason - `missing`, `type`, `future`, `too_old` or `mismatch`
+ * @param text - what is wrong, for the message
+ */
+export function claimInvalid(claim: string, reason: string, text: string): JwtError {
+  return new JwtError('ERR_JWT_CLAIM_INVALID', `The "${claim}" claim ${text}`, {
+    details: { claim, reason },
+  });
+}
+
+const invalid = (claim: string, text: string): never => {
+  throw claimInvalid(claim, 'type', text);
 };
 
 /**
@@ -17,15 +31,19 @@ export function checkClaimTypes(
 ): void {
   const { exp, nbf, iat, iss, sub, jti, aud } = payload;
   // NumericDate: a finite JSON number ("never", [n], "4102444800", {} are all refused).
-  if (exp !== undefined && !isNumericDate(exp)) invalid();
-  if (nbf !== undefined && !isNumericDate(nbf)) invalid();
-  if (iat !== undefined && !isNumericDate(iat)) invalid();
-  if (iss !== undefined && typeof iss !== 'string') invalid();
-  if (sub !== undefined && typeof sub !== 'string') invalid();
-  if (jti !== undefined && typeof jti !== 'string') invalid();
-  if (aud !== undefined && typeof aud !== 'string' && !isStringArray(aud)) invalid();
+  const date = 'is not a NumericDate (a finite number)';
+  if (exp !== undefined && !isNumericDate(exp)) invalid('exp', date);
+  if (nbf !== undefined && !isNumericDate(nbf)) invalid('nbf', date);
+  if (iat !== undefined && !isNumericDate(iat)) invalid('iat', date);
+  if (iss !== undefined && typeof iss !== 'string') invalid('iss', 'is not a string');
+  if (sub !== undefined && typeof sub !== 'string') invalid('sub', 'is not a string');
+  if (jti !== undefined && typeof jti !== 'string') invalid('jti', 'is not a string');
+  if (aud !== undefined && typeof aud !== 'string' && !isStringArray(aud)) {
+    invalid('aud', 'is not a string or an array of strings');
+  }
   for (let i = 0; i < required.length; i++) {
-    if (payload[required[i] as string] === undefined) invalid();
+    const name = required[i] as string;
+    if (payload[name] === undefined) throw claimInvalid(name, 'missing', 'is required but missing');
   }
 }
 

@@ -1,4 +1,4 @@
-import { JwtError } from '../errors/jwt-error.js';
+import { detailValue, JwtError } from '../errors/jwt-error.js';
 
 /** Identity rules of one verifier (exact, case-sensitive comparisons, RFC 7519 §2). */
 export interface IdentityRules {
@@ -17,13 +17,13 @@ export interface IdentityRules {
  */
 export function checkIdentity(payload: Record<string, unknown>, rules: IdentityRules): void {
   if (rules.issuer !== undefined && !accepts(rules.issuer, payload.iss)) {
-    throw new JwtError('ERR_JWT_ISSUER_MISMATCH');
+    throw mismatch('ERR_JWT_ISSUER_MISMATCH', 'iss', rules.issuer, payload.iss);
   }
   if (rules.audience !== undefined && !audienceMatches(payload.aud, rules.audience)) {
-    throw new JwtError('ERR_JWT_AUDIENCE_MISMATCH');
+    throw mismatch('ERR_JWT_AUDIENCE_MISMATCH', 'aud', rules.audience, payload.aud);
   }
   if (rules.subject !== undefined && payload.sub !== rules.subject) {
-    throw new JwtError('ERR_JWT_CLAIM_INVALID', 'The access token subject is not accepted');
+    throw mismatch('ERR_JWT_CLAIM_INVALID', 'sub', [rules.subject], payload.sub);
   }
 }
 
@@ -38,4 +38,22 @@ function audienceMatches(aud: unknown, accepted: readonly string[]): boolean {
 function accepts(accepted: readonly string[], value: unknown): boolean {
   for (let i = 0; i < accepted.length; i++) if (accepted[i] === value) return true;
   return false;
+}
+
+// Built only on failure: the accepted and received values, truncated, for the server's logs.
+function mismatch(
+  code: 'ERR_JWT_ISSUER_MISMATCH' | 'ERR_JWT_AUDIENCE_MISMATCH' | 'ERR_JWT_CLAIM_INVALID',
+  claim: string,
+  accepted: readonly string[],
+  received: unknown,
+): JwtError {
+  const expected = accepted.length === 1 ? accepted[0] : accepted;
+  return new JwtError(code, `The "${claim}" claim is not accepted`, {
+    details: {
+      claim,
+      reason: received === undefined ? 'missing' : 'mismatch',
+      expected: detailValue(expected),
+      received: received === undefined ? 'undefined' : detailValue(received),
+    },
+  });
 }

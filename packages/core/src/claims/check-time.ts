@@ -1,4 +1,5 @@
 import { JwtError } from '../errors/jwt-error.js';
+import { claimInvalid } from './check-claim-types.js';
 
 /** Time rules of one verifier. */
 export interface TimeRules {
@@ -23,12 +24,25 @@ export function checkTime(payload: Record<string, unknown>, now: number, rules: 
   const nbf = payload.nbf as number | undefined;
   const iat = payload.iat as number | undefined;
   // The token MUST NOT be accepted on or after exp.
-  if (exp !== undefined && now >= exp + leeway) throw new JwtError('ERR_JWT_EXPIRED');
-  if (nbf !== undefined && now + leeway < nbf) throw new JwtError('ERR_JWT_NOT_YET_VALID');
-  if (iat !== undefined && iat > now + leeway) throw new JwtError('ERR_JWT_CLAIM_INVALID');
+  if (exp !== undefined && now >= exp + leeway) {
+    throw new JwtError('ERR_JWT_EXPIRED', 'The access token expired ("exp" claim)', {
+      details: { claim: 'exp', reason: 'expired' },
+    });
+  }
+  if (nbf !== undefined && now + leeway < nbf) {
+    throw new JwtError('ERR_JWT_NOT_YET_VALID', 'The access token is not valid yet ("nbf" claim)', {
+      details: { claim: 'nbf', reason: 'not_yet_valid' },
+    });
+  }
+  if (iat !== undefined && iat > now + leeway) {
+    throw claimInvalid('iat', 'future', 'is in the future');
+  }
   if (rules.maxTokenAge !== undefined) {
-    if (iat === undefined || now > iat + rules.maxTokenAge + leeway) {
-      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'The access token is too old');
+    if (iat === undefined) {
+      throw claimInvalid('iat', 'missing', 'is required by maxTokenAge but missing');
+    }
+    if (now > iat + rules.maxTokenAge + leeway) {
+      throw claimInvalid('iat', 'too_old', `is older than maxTokenAge (${rules.maxTokenAge} s)`);
     }
   }
 }

@@ -3,6 +3,7 @@ import { createRemoteJwks } from '../jwks/create-remote-jwks.js';
 import { ALGORITHMS, type Algorithm } from '../types/algorithm.js';
 import { issuersFromEnv, publicKeyPem } from './issuers-from-env.js';
 import type { VerifierOptions } from '../types/verifier-options.js';
+import { warnUnknownVariables } from './env-not-applied.js';
 
 /**
  * The environment read by {@link verifierOptionsFromEnv}: `process.env` or any name → value map.
@@ -15,6 +16,20 @@ import type { VerifierOptions } from '../types/verifier-options.js';
 export type JwtEnv = Readonly<Record<string, string | undefined>>;
 
 const KEY_VARIABLES = ['JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URI'] as const;
+
+/**
+ * Every variable tokenward reads, with the verifier option it gives; declared once, here where
+ * they are read. `buildVerifier` uses it to name a variable that is set but not applied.
+ */
+export const ENV_VARIABLES: Readonly<Record<string, keyof VerifierOptions>> = Object.freeze({
+  JWT_SECRET: 'key',
+  JWT_PUBLIC_KEY: 'key',
+  JWT_JWKS_URI: 'key',
+  JWT_ALGORITHMS: 'algorithms',
+  JWT_ISSUER: 'issuer',
+  JWT_AUDIENCE: 'audience',
+  JWT_CLOCK_TOLERANCE: 'clockTolerance',
+});
 const HS_MIN_BYTES: Partial<Record<Algorithm, number>> = { HS256: 32, HS384: 48, HS512: 64 };
 
 function fail(message: string): never {
@@ -22,12 +37,23 @@ function fail(message: string): never {
   throw new JwtError('ERR_JWT_CONFIG_INVALID', message);
 }
 
-function read(env: JwtEnv, name: string): string | undefined {
+/**
+ * A variable's value, `undefined` when unset or blank.
+ *
+ * @param env - the environment
+ * @param name - the variable
+ */
+export function read(env: JwtEnv, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-function list(value: string): string[] {
+/**
+ * A comma- or space-separated list.
+ *
+ * @param value - the variable's value
+ */
+export function list(value: string): string[] {
   return value.split(/[\s,]+/).filter((v) => v !== '');
 }
 
@@ -55,7 +81,12 @@ function algorithmsFrom(env: JwtEnv, keyVariable: string): Algorithm[] {
   return algorithms as Algorithm[];
 }
 
-function oneOrMany(value: string | undefined): string | string[] | undefined {
+/**
+ * One value or a comma-separated list (`JWT_ISSUER`, `JWT_AUDIENCE`).
+ *
+ * @param value - the variable's value
+ */
+export function oneOrMany(value: string | undefined): string | string[] | undefined {
   if (value === undefined) return undefined;
   const values = value
     .split(',')
@@ -74,7 +105,8 @@ function oneOrMany(value: string | undefined): string | string[] | undefined {
  * entry `{ "jwksUri" | "discovery" | "publicKey", "audience", "algorithms", "label", ... }`) or
  * `JWT_ISSUERS_FILE` (the path of such a JSON file), with `JWT_ALGORITHMS` required;
  * `JWT_CLOCK_TOLERANCE` is whole seconds (0–300). Missing or contradictory variables throw
- * `ERR_JWT_CONFIG_INVALID` naming the variables, never their values.
+ * `ERR_JWT_CONFIG_INVALID` naming the variables, never their values. A set `JWT_*` variable
+ * that is not one of these gets one process warning naming it (and the closest known name).
  *
  * @param env - the environment; default `process.env`
  * @returns options for `createVerifier` / `createAuthenticator`
@@ -88,6 +120,7 @@ function oneOrMany(value: string | undefined): string | string[] | undefined {
  * ```
  */
 export function verifierOptionsFromEnv(env: JwtEnv = process.env): VerifierOptions {
+  warnUnknownVariables(env);
   const present = KEY_VARIABLES.filter((name) => read(env, name) !== undefined);
   const issuers = issuersFromEnv(read(env, 'JWT_ISSUERS'), read(env, 'JWT_ISSUERS_FILE'));
   if (issuers !== undefined) {

@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 
 /**
@@ -30,6 +31,25 @@ export interface AuthCookieOptions {
   clock?: () => number;
 }
 
+/** Every cookie option, declared once, next to where they are read. */
+const COOKIE_OPTION_KEYS = [
+  'name',
+  'path',
+  'domain',
+  'secure',
+  'httpOnly',
+  'sameSite',
+  'maxAge',
+  'clock',
+] as const;
+// The `cookie` package's / Express res.cookie's names.
+const COOKIE_HINTS: Readonly<Record<string, string>> = {
+  expires: 'use "maxAge" (seconds)',
+  signed: 'a JWT is signed already; cookies are not signed again',
+  partitioned: 'not supported',
+  priority: 'not supported',
+};
+
 /** Options after validation. */
 export interface CheckedCookieOptions {
   readonly name: string;
@@ -59,6 +79,7 @@ function bool(value: unknown, fallback: boolean, option: string): boolean {
  * @param options - the cookie options
  */
 export function checkCookieOptions(options: AuthCookieOptions = {}): CheckedCookieOptions {
+  checkOptionNames(options, COOKIE_OPTION_KEYS, 'serializeAuthCookie()', COOKIE_HINTS);
   const { name = 'access_token', path = '/', domain, maxAge, clock = Date.now } = options;
   if (typeof name !== 'string' || !TOKEN.test(name)) configError('name', 'must be a cookie name');
   if (typeof path !== 'string' || !PATH.test(path)) configError('path', 'must be a path');

@@ -45,6 +45,24 @@ export interface ErrorMeaning {
   readonly description: string;
 }
 
+/**
+ * Fixed descriptions that refine a code's for one `details.reason`, where the generic text would
+ * mislead (a blank `Authorization: Bearer` is not "malformed or ambiguous" to the person who
+ * sent it). Like every description, built by the library only, never from the request.
+ *
+ * @example
+ * ```ts
+ * REFINED_DESCRIPTIONS.ERR_JWT_INVALID_REQUEST?.empty_token;
+ * ```
+ */
+export const REFINED_DESCRIPTIONS: Readonly<
+  Partial<Record<JwtErrorCode, Readonly<Record<string, string>>>>
+> = Object.freeze({
+  ERR_JWT_INVALID_REQUEST: Object.freeze({
+    empty_token: 'The request carries an empty token after Bearer',
+  }),
+});
+
 const token = (description: string): ErrorMeaning => ({
   status: 401,
   bearerError: 'invalid_token',

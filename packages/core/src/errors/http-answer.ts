@@ -1,4 +1,4 @@
-import { ERROR_MEANINGS } from './error-codes.js';
+import { ERROR_MEANINGS, REFINED_DESCRIPTIONS } from './error-codes.js';
 import type { JwtError } from './jwt-error.js';
 
 /** The default `realm` of every challenge. */
@@ -50,13 +50,23 @@ export function bearerChallenge(err: JwtError, realm: string = DEFAULT_REALM): s
   const params = [`realm=${quoted(realm)}`];
   if (meaning.bearerError) {
     params.push(`error=${quoted(meaning.bearerError)}`);
-    params.push(`error_description=${quoted(meaning.description)}`);
+    params.push(`error_description=${quoted(descriptionOf(err))}`);
   }
   const scope = (err.scope ?? []).filter((s) => SCOPE_TOKEN.test(s));
   if (meaning.bearerError === 'insufficient_scope' && scope.length > 0) {
     params.push(`scope=${quoted(scope.join(' '))}`);
   }
   return `Bearer ${params.join(', ')}`;
+}
+
+// The code's fixed description, or its fixed refinement for the error's `details.reason`.
+function descriptionOf(err: JwtError): string {
+  const reason = err.details?.reason;
+  const refined = reason === undefined ? undefined : REFINED_DESCRIPTIONS[err.code];
+  if (refined !== undefined && Object.hasOwn(refined, reason as string)) {
+    return refined[reason as string] as string;
+  }
+  return ERROR_MEANINGS[err.code].description;
 }
 
 function bodyError(err: JwtError): string {
@@ -88,6 +98,6 @@ export function httpAnswer(err: JwtError, realm?: string): HttpAnswer {
   return {
     status: meaning.status,
     headers,
-    body: { error: bodyError(err), error_description: meaning.description, code: err.code },
+    body: { error: bodyError(err), error_description: descriptionOf(err), code: err.code },
   };
 }

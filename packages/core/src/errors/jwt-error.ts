@@ -4,14 +4,90 @@ import { httpAnswer, type HttpAnswer } from './http-answer.js';
 // A process-wide brand, so `instanceof` holds across the ESM and CJS builds of this package.
 const BRAND = Symbol.for('@tokenward/core.JwtError');
 
-/** Extra, token-independent facts an error may carry. */
+/**
+ * Structured, server-side facts about a failure, for logs and for code that branches on them:
+ * which claim or option, why, and (truncated to {@link DETAIL_MAX_LENGTH} characters, control
+ * characters replaced) what was expected and received. Never sent to clients; never holds a
+ * secret or a whole token. Which fields each code sets is listed in docs/errors.md.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof JwtError && err.details?.claim === 'aud') log.warn(err.details);
+ * ```
+ */
 export interface JwtErrorDetails {
+  /** The claim that failed (`exp`, `aud`, `jti`, ...), for claim failures. */
+  readonly claim?: string;
+  /** Why, as a short stable word: `missing`, `type`, `future`, `too_old`, `mismatch`, ... */
+  readonly reason?: string;
+  /** What the configuration accepts (truncated). */
+  readonly expected?: string;
+  /** What the token or the dependency gave (truncated). */
+  readonly received?: string;
+  /** The option at fault, for configuration errors. */
+  readonly option?: string;
+  /** The closest known option, when an unknown option looks like a misspelling. */
+  readonly suggestion?: string;
+  /** Where a remote dependency was reached (the JWK Set URL). */
+  readonly url?: string;
+}
+
+/** Longest value kept in {@link JwtErrorDetails} `expected` / `received`. */
+export const DETAIL_MAX_LENGTH = 64;
+
+/**
+ * What a `JwtError` is built with besides its code and message.
+ *
+ * @example
+ * ```ts
+ * new JwtError('ERR_JWT_CLAIM_INVALID', 'The "jti" claim is missing', {
+ *   details: { claim: 'jti', reason: 'missing' },
+ * });
+ * ```
+ */
+export interface JwtErrorInit {
   /** Scopes or roles that were required, for the RFC 6750 `scope` attribute (403 only). */
-  readonly scope?: readonly string[];
+  readonly scope?: readonly string[] | undefined;
   /** Seconds after which a retry may succeed, for `Retry-After` (503 only). */
-  readonly retryAfter?: number;
+  readonly retryAfter?: number | undefined;
   /** The underlying failure, kept for logs; never sent to clients. */
   readonly cause?: unknown;
+  /** Structured facts; `expected`/`received` are truncated here. */
+  readonly details?: JwtErrorDetails | undefined;
+}
+
+/**
+ * A value made fit for {@link JwtErrorDetails}: a string (JSON for non-strings), at most
+ * {@link DETAIL_MAX_LENGTH} characters, control characters replaced by `?`.
+ *
+ * @param value - any value
+ * @example
+ * ```ts
+ * detailValue(['a', 'b']); // '["a","b"]'
+ * ```
+ */
+export function detailValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  // eslint-disable-next-line no-control-regex
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return text.length > DETAIL_MAX_LENGTH ? `${text.slice(0, DETAIL_MAX_LENGTH - 1)}…` : text;
+}
+
+function freezeDetails(details: JwtErrorDetails | undefined): JwtErrorDetails | undefined {
+  if (details === undefined) return undefined;
+  const copy: Record<string, string> = {};
+  for (const [name, value] of Object.entries(details)) {
+    if (value !== undefined) copy[name] = detailValue(value);
+  }
+  return Object.freeze(copy) as JwtErrorDetails;
 }
 
 /**
@@ -38,26 +114,29 @@ export class JwtError extends Error {
   readonly scope: readonly string[] | undefined;
   /** Seconds to wait before retrying (unavailable dependency only). */
   readonly retryAfter: number | undefined;
+  /** Structured server-side facts (claim, reason, expected, received, ...); see docs/errors.md. */
+  readonly details: JwtErrorDetails | undefined;
   /** The protection realm of the challenge; set by the authenticate step that raised it. */
   realm: string | undefined;
 
   /**
    * @param code - the stable error code
    * @param message - a human-readable message; must not contain token contents or secrets
-   * @param details - optional scope, retry hint and cause
+   * @param init - optional scope, retry hint, cause and details
    */
-  constructor(code: JwtErrorCode, message?: string, details: JwtErrorDetails = {}) {
+  constructor(code: JwtErrorCode, message?: string, init: JwtErrorInit = {}) {
     const meaning = ERROR_MEANINGS[code];
     super(
       message ?? meaning.description,
-      details.cause === undefined ? undefined : { cause: details.cause },
+      init.cause === undefined ? undefined : { cause: init.cause },
     );
     this.name = 'JwtError';
     this.code = code;
     this.status = meaning.status;
     this.bearerError = meaning.bearerError;
-    this.scope = details.scope;
-    this.retryAfter = details.retryAfter;
+    this.scope = init.scope;
+    this.retryAfter = init.retryAfter;
+    this.details = freezeDetails(init.details);
     this.realm = undefined;
     Object.defineProperty(this, BRAND, { value: true });
   }
@@ -92,11 +171,18 @@ export class JwtError extends Error {
  *
  * @param option - the option path, e.g. `algorithms` or `key.kid`
  * @param problem - what is wrong with it (never the secret value itself)
+ * @param details - structured facts; default `{ option }`
  * @example
  * ```ts
  * if (!Array.isArray(options.algorithms)) configError('algorithms', 'must be a non-empty array');
  * ```
  */
-export function configError(option: string, problem: string): never {
-  throw new JwtError('ERR_JWT_CONFIG_INVALID', `Invalid option "${option}": ${problem}`);
+export function configError(
+  option: string,
+  problem: string,
+  details: JwtErrorDetails = { option },
+): never {
+  throw new JwtError('ERR_JWT_CONFIG_INVALID', `Invalid option "${option}": ${problem}`, {
+    details,
+  });
 }

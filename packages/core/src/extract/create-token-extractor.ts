@@ -1,5 +1,6 @@
 import type { TokenSource } from '../auth/authenticator-types.js';
 import type { RequestView } from '../auth/request-view.js';
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
 import { asPromise } from '../lib/as-promise.js';
@@ -21,7 +22,10 @@ export interface TokenExtractorOptions {
   cookie?: string;
   /** Accept the `access_token` query parameter (RFC 6750 §2.3, discouraged). Default `false`. */
   query?: boolean;
-  /** Custom getter, one more source; a throw that is not a `JwtError` becomes a 400. */
+  /**
+   * Custom getter, one more source (see {@link CustomToken}). A thrown `JwtError` answers the
+   * request; anything else (a bug) is passed on unchanged to the framework's error path (500).
+   */
   getToken?: (req: RequestView) => CustomToken | Promise<CustomToken>;
 }
 
@@ -69,6 +73,9 @@ export interface ExtractedToken {
  */
 export type TokenExtractor = (req: RequestView) => Promise<ExtractedToken | undefined>;
 
+/** Every option of `createTokenExtractor`, declared once. */
+const EXTRACTOR_OPTION_KEYS = ['cookie', 'query', 'getToken'] as const;
+
 // RFC 6265 §4.1.1 cookie-name = token (RFC 9110 tchar).
 const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -86,6 +93,7 @@ const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * ```
  */
 export function createTokenExtractor(options: TokenExtractorOptions = {}): TokenExtractor {
+  checkOptionNames(options, EXTRACTOR_OPTION_KEYS, 'createTokenExtractor()');
   const extractNow = createTokenExtractorNow(options);
   return (req) => asPromise(() => extractNow(req));
 }

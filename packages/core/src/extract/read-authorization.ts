@@ -19,6 +19,13 @@ function countAuthorization(rawHeaders: readonly string[] | undefined): number {
 }
 
 /** The refusal of an `Authorization` header that is not `<scheme> <b64token>` (400). */
+// `Authorization: Bearer` with nothing after it: most often an unset variable in a client script.
+function emptyToken(): JwtError {
+  return invalidRequest('The Authorization header carries an empty Bearer token', undefined, {
+    reason: 'empty_token',
+  });
+}
+
 export function malformedAuthorization(): JwtError {
   return invalidRequest('The Authorization header is malformed');
 }
@@ -44,6 +51,7 @@ export function readAuthorization(req: RequestView, checkToken = true): string |
   // The usual form, `Bearer <token>` with one space, read without the regular expression.
   if (value.startsWith('Bearer ') && value.charCodeAt(7) !== 0x20) {
     const token = value.slice(7);
+    if (token === '') throw emptyToken();
     if (checkToken && !isB64Token(token)) throw malformedAuthorization();
     return token;
   }
@@ -52,6 +60,7 @@ export function readAuthorization(req: RequestView, checkToken = true): string |
   // Auth-scheme names are case-insensitive (RFC 7235 §2.1); another scheme is not ours.
   if ((match[1] as string).toLowerCase() !== 'bearer') return undefined;
   const token = match[2];
-  if (token === undefined || (checkToken && !isB64Token(token))) throw malformedAuthorization();
+  if (token === undefined || token.trim() === '') throw emptyToken();
+  if (checkToken && !isB64Token(token)) throw malformedAuthorization();
   return token;
 }

@@ -1,7 +1,5 @@
 import type { TokenSource } from '../auth/authenticator-types.js';
 import type { RequestView } from '../auth/request-view.js';
-import { JwtError } from '../errors/jwt-error.js';
-import { invalidRequest } from '../lib/invalid-request.js';
 import type { ExtractedToken, TokenExtractorOptions } from './create-token-extractor.js';
 
 // Whether the request's Cookie header(s) carry the token, under any name or wrapping (a signed
@@ -14,8 +12,9 @@ function inCookieHeader(req: RequestView, token: string): boolean {
 
 /**
  * Runs the custom getter and says where its token came from: `custom`, or `cookie` when the getter
- * says so or the request's `Cookie` header carries the token. A throw that is not a `JwtError`, a
- * non-string token or an unknown source is `ERR_JWT_INVALID_REQUEST`.
+ * says so or the request's `Cookie` header carries the token. What the getter throws is passed on
+ * as it is (a `JwtError` answers the request, anything else is the app's bug: a 500 on the
+ * framework's error path); a return value of the wrong shape is a `TypeError`, a bug too.
  *
  * @param getToken - the configured getter
  * @param req - the request view
@@ -24,25 +23,24 @@ export async function readCustom(
   getToken: NonNullable<TokenExtractorOptions['getToken']>,
   req: RequestView,
 ): Promise<ExtractedToken | undefined> {
-  let value: unknown;
-  try {
-    value = await getToken(req);
-  } catch (err) {
-    if (err instanceof JwtError) throw err;
-    throw invalidRequest('The custom token getter failed', err);
-  }
+  // What the getter throws is the app's: never a 4xx the client would be blamed for.
+  let value: unknown = await getToken(req);
   let source: TokenSource = 'custom';
   if (typeof value === 'object' && value !== null) {
     const { token, source: declared } = value as { token?: unknown; source?: unknown };
     if (declared !== 'cookie' && declared !== 'custom') {
-      throw invalidRequest('The custom token getter returned an unknown source');
+      throw new TypeError(
+        `tokenward: getToken returned { source: ${JSON.stringify(String(declared)).slice(0, 40)} }; it must be 'cookie' or 'custom'`,
+      );
     }
     source = declared;
     value = token;
   }
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') {
-    throw invalidRequest('The custom token getter returned a non-string');
+    throw new TypeError(
+      `tokenward: getToken must return a string, { token, source }, undefined or null, not ${typeof value}`,
+    );
   }
   // A token the browser sends by itself is cookie-borne, whatever the getter says: CSRF-checked.
   if (source === 'custom' && inCookieHeader(req, value)) source = 'cookie';

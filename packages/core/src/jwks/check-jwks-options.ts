@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 import { REMOTE_JWKS_DEFAULTS, type RemoteJwksOptions } from './remote-jwks-options.js';
 
@@ -21,6 +22,36 @@ export type CheckedJwksOptions = Required<
 > &
   Pick<RemoteJwksOptions, 'onError' | 'agent'>;
 
+/** Every option of `createRemoteJwks`, declared once, next to where they are read. */
+const REMOTE_JWKS_OPTION_KEYS = [
+  'cacheMaxAge',
+  'cooldownDuration',
+  'timeoutDuration',
+  'maxResponseSize',
+  'staleIfError',
+  'cacheAgeFloor',
+  'cacheAgeCeiling',
+  'kidRefetchFloor',
+  'onError',
+  'allowInsecureHttp',
+  'discovery',
+  'headers',
+  'agent',
+  'clock',
+] as const;
+// jwks-rsa's names for the same settings.
+const JWKS_RSA_HINTS: Readonly<Record<string, string>> = {
+  cache: 'the key set is always cached; see "cacheMaxAge"',
+  cacheMaxEntries: 'one key set per createRemoteJwks(); see "cacheMaxAge"',
+  rateLimit: 'fetches are always rate-limited; see "cooldownDuration"',
+  jwksRequestsPerMinute: 'use "cooldownDuration" (ms between fetches)',
+  timeout: 'use "timeoutDuration" (ms)',
+  requestAgent: 'use "agent"',
+  requestHeaders: 'use "headers"',
+  cacheMaxAgeFallback: 'use "staleIfError" (ms)',
+  fetcher: 'fetching is built in; pass "agent" or "headers"',
+};
+
 function duration(value: unknown, fallback: number, option: string, min: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
@@ -42,6 +73,7 @@ function bool(value: unknown, option: string): boolean {
  */
 export function checkJwksOptions(options: RemoteJwksOptions): CheckedJwksOptions {
   if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+  checkOptionNames(options, REMOTE_JWKS_OPTION_KEYS, 'createRemoteJwks()', JWKS_RSA_HINTS);
   const d = REMOTE_JWKS_DEFAULTS;
   const { onError, agent, clock = Date.now, headers = {} } = options;
   if (onError !== undefined && typeof onError !== 'function') {

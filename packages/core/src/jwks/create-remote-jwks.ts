@@ -110,6 +110,7 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
     return new JwtError('ERR_JWKS_UNAVAILABLE', `The key set could not be fetched: ${reason}`, {
       retryAfter: Math.max(1, wait),
       cause,
+      details: { url: withoutSecrets(name), reason: 'fetch_failed', received: reason },
     });
   };
 
@@ -203,4 +204,14 @@ export function createRemoteJwks(url: string | URL, options: RemoteJwksOptions =
       controller.abort();
     },
   };
+}
+
+// A URL for details: no user info, query or fragment (they may carry credentials).
+function withoutSecrets(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '';
+  }
 }

@@ -47,8 +47,9 @@ function readBody(res: IncomingMessage, maxSize: number): Promise<Buffer> {
     res.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxSize) {
-        res.destroy();
+        // Rejected before destroy(): destroying emits 'aborted', whose vaguer reason would win.
         reject(new FetchError(`response larger than ${maxSize} bytes`));
+        res.destroy();
       } else chunks.push(chunk);
     });
     res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -80,7 +81,9 @@ export function fetchJson(url: URL, options: FetchJsonOptions): Promise<FetchedJ
     timer.unref();
     const fail = (err: unknown): void => {
       clearTimeout(timer);
-      reject(err instanceof FetchError ? err : new FetchError('request failed', err));
+      reject(
+        err instanceof FetchError ? err : new FetchError(`request failed (${codeOf(err)})`, err),
+      );
     };
     req.on('error', fail);
     req.on('response', (res) => {
@@ -104,4 +107,12 @@ export function fetchJson(url: URL, options: FetchJsonOptions): Promise<FetchedJ
     });
     req.end();
   });
+}
+
+// The system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET, ...) or the error's name: what an
+// operator needs to read in the message; the whole error stays as `cause`.
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code)) return code;
+  return err instanceof Error ? err.name : 'unknown error';
 }

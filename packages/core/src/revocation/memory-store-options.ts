@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 
 /**
@@ -16,6 +17,9 @@ export interface MemoryRevocationStoreOptions {
   /** Current time in milliseconds since the epoch. Default `Date.now` (tests inject it). */
   clock?: () => number;
 }
+
+/** Every option of `MemoryRevocationStore`, declared once. */
+const MEMORY_STORE_OPTION_KEYS = ['toleranceSeconds', 'sweepIntervalSeconds', 'clock'] as const;
 
 /** The defaults of {@link MemoryRevocationStoreOptions}, in one place. */
 export const MEMORY_STORE_DEFAULTS = Object.freeze({
@@ -36,6 +40,7 @@ export function readStoreOptions(
   options: MemoryRevocationStoreOptions,
 ): Required<MemoryRevocationStoreOptions> {
   if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+  checkOptionNames(options, MEMORY_STORE_OPTION_KEYS, 'new MemoryRevocationStore()');
   const {
     toleranceSeconds = MEMORY_STORE_DEFAULTS.toleranceSeconds,
     sweepIntervalSeconds = MEMORY_STORE_DEFAULTS.sweepIntervalSeconds,

@@ -12,7 +12,7 @@ export interface TokenRevocation {
   /** The token's `jti`: a non-empty string. */
   jti: string;
   /** The token's `iss`, if it has one. A missing `iss` and `''` are the same key. */
-  iss?: string;
+  iss?: string | undefined;
   /** The token's `exp` (NumericDate seconds, finite): the entry lives until then, plus tolerance. */
   exp: number;
 }
@@ -30,7 +30,7 @@ export interface SubjectRevocation {
   /** The subject whose tokens are revoked: a non-empty string. */
   sub: string;
   /** Restrict the rule to one issuer. Without it, the rule applies to tokens of every issuer. */
-  iss?: string;
+  iss?: string | undefined;
   /** Tokens with `iat` strictly before this NumericDate (or without a numeric `iat`) are revoked. */
   issuedBefore: number;
   /** NumericDate after which the rule may be dropped (the longest token lifetime has passed). */

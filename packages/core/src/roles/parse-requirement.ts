@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 
 /**
@@ -52,6 +53,7 @@ export function parseRequirement<K extends 'roles' | 'scopes'>(
       if (typeof second !== 'object' || second === null) {
         configError(`${option}.options`, 'must be an object');
       }
+      checkOptionNames(second, ['mode'], `${option}()`);
       options = second as RequirementOptions;
     }
   } else {

@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { randomUUID } from 'node:crypto';
 import { configError, JwtError } from '../errors/jwt-error.js';
 import { ALGORITHMS, type Algorithm } from '../types/algorithm.js';
@@ -16,6 +17,20 @@ import type { Signer, SignerOptions, SignOptions } from './signer-types.js';
 function base64urlJson(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
+
+/** The options of one `sign()` call, declared once. */
+const SIGN_OPTION_KEYS = ['expiresIn', 'issuer', 'audience', 'typ'] as const;
+/** Every option of `createSigner`, declared once. */
+const SIGNER_OPTION_KEYS = [...SIGN_OPTION_KEYS, 'algorithm', 'key', 'kid', 'clock'] as const;
+// jsonwebtoken's sign options, which hold claims here.
+const SIGNER_HINTS: Readonly<Record<string, string>> = {
+  keyid: 'use "kid"',
+  subject: 'put "sub" in the claims',
+  notBefore: 'put "nbf" in the claims',
+  jwtid: 'put "jti" in the claims',
+  header: 'the header is built from algorithm, typ and kid',
+  algorithms: 'a signer uses one "algorithm"',
+};
 
 /**
  * Creates a JWT signer for login flows and tests. Every option is checked now: the key by the
@@ -43,6 +58,7 @@ function base64urlJson(value: unknown): string {
  */
 export function createSigner(options: SignerOptions): Signer {
   if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
+  checkOptionNames(options, SIGNER_OPTION_KEYS, 'createSigner()', SIGNER_HINTS);
   const { algorithm, key, kid, clock = Date.now } = options;
   if (!ALGORITHMS.includes(algorithm as Algorithm)) {
     configError('algorithm', `must be one of ${ALGORITHMS.join(', ')}`);
@@ -65,6 +81,7 @@ export function createSigner(options: SignerOptions): Signer {
       if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
         configError('claims', 'must be an object');
       }
+      checkOptionNames(callOptions, SIGN_OPTION_KEYS, 'sign()', SIGNER_HINTS);
       const settings: SignSettings =
         callOptions === undefined ? base : readSignSettings(callOptions, base, 'options.');
       const ms = clock();

@@ -36,13 +36,13 @@ export type Duration = number | `${number}${'s' | 'm' | 'h' | 'd'}`;
  */
 export interface SignOptions {
   /** Lifetime of this token. */
-  expiresIn?: Duration;
+  expiresIn?: Duration | undefined;
   /** `iss` of this token. */
-  issuer?: string;
+  issuer?: string | undefined;
   /** `aud` of this token. */
-  audience?: string | string[];
+  audience?: string | string[] | undefined;
   /** Header `typ` of this token. */
-  typ?: string;
+  typ?: string | undefined;
 }
 
 /**
@@ -66,13 +66,13 @@ export interface SignerOptions extends SignOptions {
   /** The signing key; checked like the verifier checks keys (size, curve, type). */
   key: SigningKeyInput;
   /** Token lifetime; sets `exp = iat + expiresIn`. Default 900 s (15 minutes). */
-  expiresIn?: Duration;
+  expiresIn?: Duration | undefined;
   /** Header `typ`. Default `'JWT'`; e.g. `'at+jwt'` for RFC 9068 access tokens. */
-  typ?: string;
+  typ?: string | undefined;
   /** Header `kid`, so verifiers with a JWK Set can pick the key. */
-  kid?: string;
+  kid?: string | undefined;
   /** Current time in milliseconds since the epoch. Default `Date.now` (tests inject it). */
-  clock?: () => number;
+  clock?: (() => number) | undefined;
 }
 
 /**

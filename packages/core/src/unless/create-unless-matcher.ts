@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 import type { UnlessOptions, UnlessPath, UnlessTarget } from './unless-options.js';
 
@@ -35,6 +36,9 @@ async function matches<R extends UnlessTarget>(
   return list(options.method).includes(request.method);
 }
 
+/** Every `.unless()` option (express-unless's names), declared once, next to where they are read. */
+const UNLESS_OPTION_KEYS = ['path', 'ext', 'method', 'custom', 'useOriginalUrl'] as const;
+
 /**
  * Builds the test behind an adapter's `.unless()`: whether a request is to skip the middleware
  * (any one condition is enough). A function is taken as the `custom` test. The options object is
@@ -63,5 +67,9 @@ export function createUnlessMatcher<R extends UnlessTarget>(
   if (typeof options !== 'object' || options === null) {
     configError('unless', 'must be an options object or a function (request) => boolean');
   }
+  checkOptionNames(options, UNLESS_OPTION_KEYS, '.unless()', {
+    paths: 'use "path" (a string, RegExp, { url, methods } or an array of them)',
+    methods: 'use "method"',
+  });
   return (request) => matches(options, request);
 }

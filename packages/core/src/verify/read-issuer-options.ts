@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError, JwtError } from '../errors/jwt-error.js';
 import { createRemoteJwks, type RemoteJwks } from '../jwks/create-remote-jwks.js';
 import type { RemoteJwksOptions } from '../jwks/remote-jwks-options.js';
@@ -74,11 +75,7 @@ function readEntry(
   base: VerifierConfig,
 ): IssuerScope {
   const e = entry as Record<string, unknown>;
-  for (const field of Object.keys(e)) {
-    if (!(ISSUER_FIELDS as readonly string[]).includes(field)) {
-      configError(field, 'is not an option of an issuer entry');
-    }
-  }
+  checkOptionNames(e, ISSUER_FIELDS, 'an issuers entry');
   const sources = (['key', 'jwksUri', 'discovery'] as const).filter(
     (field) => e[field] !== undefined && e[field] !== false,
   );

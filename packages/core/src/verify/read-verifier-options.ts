@@ -1,3 +1,4 @@
+import { checkOptionNames } from '../config/check-option-names.js';
 import { configError, JwtError } from '../errors/jwt-error.js';
 import { isAlgorithm } from '../lib/algorithm-table.js';
 import { normalizeTyp } from '../claims/typ.js';
@@ -29,22 +30,27 @@ export interface VerifierConfig {
   readonly maxIssuers: number;
 }
 
-// Names of other libraries' options that would otherwise be silently ignored.
-const MISNAMED: Record<string, string> = {
-  algorithm: 'use "algorithms" (an array)',
-  secret: 'use "key"',
-  secretOrPublicKey: 'use "key"',
-  secretOrKey: 'use "key"',
-  publicKey: 'use "key"',
-  audiences: 'use "audience"',
-  allowedAud: 'use "audience"',
-  allowedIss: 'use "issuer"',
-  allowedSub: 'use "subject"',
-  clockTimestamp: 'use "clock"',
-  maxAge: 'use "maxTokenAge" (seconds)',
-  ignoreExpiration: 'expiry is always checked',
-  ignoreNotBefore: '"nbf" is always checked',
-};
+/**
+ * Every option of `createVerifier`, declared once: `readVerifierOptions` refuses any other key
+ * (`checkOptionNames`), and the authenticator hands exactly these fields to the verifier.
+ */
+export const VERIFIER_OPTION_KEYS = Object.freeze([
+  'algorithms',
+  'key',
+  'issuer',
+  'issuers',
+  'maxIssuers',
+  'audience',
+  'subject',
+  'typ',
+  'requiredClaims',
+  'clockTolerance',
+  'maxTokenAge',
+  'maxTokenLength',
+  'clock',
+  'revocation',
+  'cache',
+] as const);
 
 /**
  * Validates every option of `createVerifier` and applies the defaults; each error names its
@@ -54,9 +60,7 @@ const MISNAMED: Record<string, string> = {
  */
 export function readVerifierOptions(options: VerifierOptions): VerifierConfig {
   if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
-  for (const name of Object.keys(options)) {
-    if (Object.hasOwn(MISNAMED, name)) configError(name, `is not an option; ${MISNAMED[name]}`);
-  }
+  checkOptionNames(options, VERIFIER_OPTION_KEYS, 'createVerifier()');
   const o = options as unknown as Record<string, unknown>;
   const clockTolerance = o.clockTolerance ?? VERIFIER_DEFAULTS.clockTolerance;
   if (

@@ -66,7 +66,9 @@ const objectKeys = new WeakMap<object, CheckedKey>();
 /**
  * Resolves the key through a resolver `(header) => key` or a key source (steps 7–8). A resolver
  * returning nothing → `ERR_JWT_KEY_NOT_FOUND`; a bad key → `ERR_JWT_KEY_INVALID`; a resolver or
- * source failing with anything but a `JwtError` → `ERR_JWKS_UNAVAILABLE` (fail closed).
+ * source (a remote JWK Set) failing with anything but a `JwtError` → `ERR_JWKS_UNAVAILABLE`
+ * (fail closed, 503); a resolver (the app's function) doing so → `ERR_JWT_CONFIG_INVALID` (500,
+ * the app's failure, answered through the framework's error path).
  *
  * @param strategy - a resolver or source strategy
  * @param entry - the checked header
@@ -87,7 +89,16 @@ export async function resolvedCheck(
     }
   } catch (err) {
     if (err instanceof JwtError) throw err;
-    throw new JwtError('ERR_JWKS_UNAVAILABLE', 'The key could not be resolved', { cause: err });
+    if (strategy.kind === 'source') {
+      throw new JwtError('ERR_JWKS_UNAVAILABLE', 'The key could not be resolved', { cause: err });
+    }
+    // The app's resolver failed: its failure, not a key-set outage (no Retry-After). A resolver
+    // that fronts a remote service says so by throwing ERR_JWKS_UNAVAILABLE itself.
+    throw new JwtError(
+      'ERR_JWT_CONFIG_INVALID',
+      `The key resolver threw ${errorName(err)}; a resolver returns a key, undefined when it has none, or throws a JwtError (ERR_JWKS_UNAVAILABLE for an outage)`,
+      { cause: err, details: { option: 'key', reason: 'resolver_threw' } },
+    );
   }
   return checkFor(key, entry.spec);
 }
@@ -110,4 +121,9 @@ function importResolved(input: unknown): CheckedKey {
     return key;
   }
   return importKeyInput(input, 'key');
+}
+
+function errorName(err: unknown): string {
+  if (err instanceof Error) return `a ${err.name}`;
+  return err === null ? 'null' : `a non-Error (${typeof err})`;
 }

@@ -174,7 +174,11 @@ export class VerifierCore {
     checkClaimTypes(payload, config.requiredClaims);
     checkTime(payload, parts.now, config);
     checkIdentity(payload, config);
-    if (!entry.typOk) throw new JwtError('ERR_JWT_TYPE_MISMATCH');
+    if (!entry.typOk) {
+      throw new JwtError('ERR_JWT_TYPE_MISMATCH', 'The "typ" header is not accepted', {
+        details: { claim: 'typ', reason: 'mismatch', received: String(entry.header.typ) },
+      });
+    }
     const issuer = scope.issuer;
     if (this.cache === undefined) {
       return this.finish(result(entry.header, payload as JwtClaims, issuer), config.revocation);

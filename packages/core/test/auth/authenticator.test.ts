@@ -350,7 +350,11 @@ describe('validateClaims and errors', () => {
     tenant: string;
   }
   const isTenant = (c: Record<string, unknown>): Tenant => {
-    if (typeof c.tenant !== 'string' || typeof c.sub !== 'string') throw new TypeError('no tenant');
+    if (typeof c.tenant !== 'string' || typeof c.sub !== 'string') {
+      throw new JwtError('ERR_JWT_CLAIM_INVALID', 'no tenant', {
+        details: { claim: 'tenant', reason: 'missing' },
+      });
+    }
     return c as unknown as Tenant;
   };
 
@@ -377,34 +381,49 @@ describe('validateClaims and errors', () => {
     expect((err as JwtError).realm).toBe('api');
   });
 
-  it('never lets a non-JwtError escape', async () => {
+  it("passes what the app throws on unchanged: a bug is a server error, not the client's", async () => {
     const view: RequestView = {
       method: 'GET',
       url: '/',
       headers: { authorization: 'Bearer a.b.c' },
       secure: true,
     };
+    const bug = new TypeError('bug');
     const failing = createAuthenticator({
       verifier: {
         verify: () => {
-          throw new TypeError('bug');
+          throw bug;
         },
       } as never,
     });
-    const err = await failing.authenticate(view).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(JwtError);
-    expect((err as JwtError).status).toBe(500);
+    await expect(failing.authenticate(view)).rejects.toBe(bug);
+    const token = await sign({ sub: 'a' });
+    const withToken = { ...view, headers: { authorization: `Bearer ${token}` } };
+    const throwing = createAuthenticator({
+      algorithms: ['HS256'],
+      key: SECRET,
+      clock,
+      validateClaims: (c): never => {
+        throw new Error(`schema refused ${String(c.sub)}`);
+      },
+    });
+    await expect(throwing.authenticate(withToken)).rejects.toThrow('schema refused a');
     const noObject = createAuthenticator({
       algorithms: ['HS256'],
       key: SECRET,
       clock,
       validateClaims: () => undefined as never,
     });
-    const token = await sign({ sub: 'a' });
-    const err2 = await noObject
-      .authenticate({ ...view, headers: { authorization: `Bearer ${token}` } })
-      .catch((e: unknown) => e);
-    expect((err2 as JwtError).code).toBe('ERR_JWT_CLAIM_INVALID');
+    const err = await noObject.authenticate(withToken).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as Error).message).toMatch(/validateClaims must return the claims object/);
+  });
+
+  it('says so clearly when the request has no headers (a hand-built request)', async () => {
+    const a = createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock });
+    const err = await a.authenticate({ method: 'GET', url: '/' } as RequestView).catch((e) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as Error).message).toMatch(/has no headers object/);
   });
 });
 

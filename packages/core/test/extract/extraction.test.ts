@@ -46,8 +46,26 @@ describe('Authorization: Bearer', () => {
     });
   });
 
+  it('rejects a blank Bearer credential with 400 saying "empty token" (an unset TOKEN variable)', async () => {
+    for (const line of [
+      'Authorization: Bearer',
+      'Authorization: Bearer ',
+      'Authorization: bearer',
+    ]) {
+      const res = await send([line]);
+      expect(res.status).toBe(400);
+      expect(res.headers['www-authenticate']).toBe(
+        'Bearer realm="api", error="invalid_request", error_description="The request carries an empty token after Bearer"',
+      );
+      expect(res.json()).toEqual({
+        error: 'invalid_request',
+        error_description: 'The request carries an empty token after Bearer',
+        code: 'ERR_JWT_INVALID_REQUEST',
+      });
+    }
+  });
+
   it.each([
-    ['no token', 'Authorization: Bearer'],
     ['two tokens', `Authorization: Bearer ${TOKEN} ${OTHER}`],
     ['a tab instead of a space', `Authorization: Bearer\t${TOKEN}`],
     ['characters outside b64token', 'Authorization: Bearer abc$def'],
@@ -189,13 +207,20 @@ describe('custom getter', () => {
     await expectInvalid([`Authorization: Bearer ${TOKEN}`], { getToken: () => TOKEN });
   });
 
-  it('turns a getter failure into 400, and passes a JwtError through', async () => {
-    await expectInvalid([], {
+  it("passes a getter failure on unchanged (the app's bug, not a 4xx), and a JwtError through", async () => {
+    const bug = await send([], {
       getToken: () => {
         throw new Error('boom');
       },
     });
-    await expectInvalid([], { getToken: () => 42 as unknown as string });
+    expect(bug.status).toBe(599);
+    expect(bug.json()).toEqual({ unexpected: 'Error: boom' });
+    const wrongType = await send([], { getToken: () => 42 as unknown as string });
+    expect(wrongType.status).toBe(599);
+    expect(wrongType.json()).toEqual({
+      unexpected:
+        'TypeError: tokenward: getToken must return a string, undefined or null, not number',
+    });
     const res = await send([], {
       getToken: () => Promise.reject(new JwtError('ERR_JWT_MALFORMED')),
     });

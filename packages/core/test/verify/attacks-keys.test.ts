@@ -458,9 +458,17 @@ describe('kid lookup and resolvers', () => {
       () => {
         throw new Error('db down');
       },
+      // The app's function failed: a server error (500), not a key-set outage with Retry-After.
+      'ERR_JWT_CONFIG_INVALID',
+    ],
+    ['rejects', () => Promise.reject(new Error('db down')), 'ERR_JWT_CONFIG_INVALID'],
+    [
+      'throws ERR_JWKS_UNAVAILABLE itself (a remote service behind it)',
+      () => {
+        throw new JwtError('ERR_JWKS_UNAVAILABLE', undefined, { retryAfter: 30 });
+      },
       'ERR_JWKS_UNAVAILABLE',
     ],
-    ['rejects', () => Promise.reject(new Error('db down')), 'ERR_JWKS_UNAVAILABLE'],
     [
       'throws a JwtError',
       () => {

@@ -19,7 +19,8 @@ export function answerJsonOnError(ctx: Context): void {
   record[INSTALLED] = true;
   const original = ctx.onerror;
   ctx.onerror = function onerror(this: Context, err: Error | null) {
-    if (!(err instanceof JwtError)) return original.call(this, err as Error);
+    // A server error (a failing key resolver) gets Koa's own 500, like any other app failure.
+    if (!(err instanceof JwtError) || !err.expose) return original.call(this, err as Error);
     const headerSent = this.headerSent || !this.writable;
     this.app.emit('error', err, this);
     if (headerSent) return;

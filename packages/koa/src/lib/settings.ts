@@ -1,14 +1,36 @@
-import { type AuthenticatorOptions, configError } from '@tokenward/core';
+import {
+  AUTHENTICATOR_OPTION_KEYS,
+  type AuthenticatorOptions,
+  checkOptionNames,
+  configError,
+} from '@tokenward/core';
 import type { KoaJwtOptions } from '../options.js';
 import { contextOfView } from './request-view.js';
 
 /** The Koa-side settings of `jwt()`, validated, with their defaults. */
 export interface KoaSettings {
   readonly stateKey: string;
-  readonly tokenKey: string;
+  /** Where the raw token goes; `undefined`: nowhere (koa-jwt's default). */
+  readonly tokenKey: string | undefined;
   readonly passthrough: boolean;
   readonly errorBody: 'json' | 'text';
 }
+
+/** Every option of Koa's `jwt()`: core's plus these, declared once, here where they are read. */
+const KOA_OPTION_KEYS = [
+  ...AUTHENTICATOR_OPTION_KEYS,
+  'stateKey',
+  'tokenKey',
+  'passthrough',
+  'errorBody',
+];
+// Names from other adapters or from koa-jwt that mean something else here.
+const KOA_HINTS: Readonly<Record<string, string>> = {
+  onError:
+    'Koa failures are thrown: catch them in an error middleware before jwt() (see docs/koa.md)',
+  requestProperty: 'use "stateKey" (the ctx.state property of the claims)',
+  secret: 'use "key" (koa-jwt\'s "key", the state property, is "stateKey" here)',
+};
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'jwtOriginalError']);
 
@@ -28,8 +50,10 @@ function stateProperty(option: string, value: unknown, fallback: string): string
 export function koaSettings(
   options: KoaJwtOptions<unknown, string, string> | undefined,
 ): KoaSettings {
+  checkOptionNames(options, KOA_OPTION_KEYS, 'jwt()', KOA_HINTS);
   const stateKey = stateProperty('stateKey', options?.stateKey, 'user');
-  const tokenKey = stateProperty('tokenKey', options?.tokenKey, 'token');
+  const tokenKey =
+    options?.tokenKey === undefined ? undefined : stateProperty('tokenKey', options.tokenKey, '');
   if (stateKey === tokenKey) configError('tokenKey', 'must differ from stateKey');
   const passthrough = options?.passthrough ?? false;
   if (typeof passthrough !== 'boolean') configError('passthrough', 'must be a boolean');

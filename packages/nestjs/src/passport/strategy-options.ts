@@ -1,5 +1,14 @@
 import type { AuthenticatorOptions } from '@tokenward/core';
-import { configError } from '@tokenward/core';
+import { AUTHENTICATOR_OPTION_KEYS, checkOptionNames, configError } from '@tokenward/core';
+
+/** The strategy's options besides jwtFromRequest/passReqToCallback, declared once. */
+const STRATEGY_OPTION_KEYS = [
+  ...AUTHENTICATOR_OPTION_KEYS,
+  'secretOrKey',
+  'secretOrKeyProvider',
+  'ignoreExpiration',
+  'jsonWebTokenOptions',
+];
 import type { PassportJwtOptions } from './passport-jwt-options.js';
 
 /**
@@ -55,6 +64,7 @@ const EXTRACTION_ONLY = ['cookie', 'query', 'getToken', 'allowedOrigins', 'requi
 
 /** Refuses options the strategy would otherwise silently ignore. */
 export function checkStrategyOptions(options: object, jwtFromRequest: unknown): void {
+  checkOptionNames(options, STRATEGY_OPTION_KEYS, 'TokenwardStrategy');
   for (const [name, problem] of Object.entries(REFUSED)) {
     if (name in options) configError(name, problem);
   }
