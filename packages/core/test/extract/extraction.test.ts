@@ -219,7 +219,7 @@ describe('custom getter', () => {
     expect(wrongType.status).toBe(599);
     expect(wrongType.json()).toEqual({
       unexpected:
-        'TypeError: tokenward: getToken must return a string, undefined or null, not number',
+        'TypeError: tokenward: getToken must return a string, { token, source }, undefined or null, not number',
     });
     const res = await send([], {
       getToken: () => Promise.reject(new JwtError('ERR_JWT_MALFORMED')),
