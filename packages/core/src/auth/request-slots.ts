@@ -1,3 +1,5 @@
+import { IncomingMessage } from 'node:http';
+
 /**
  * Values an adapter keeps for each request (claims, token, its own state), some of them readable
  * as properties of the request (`req.auth`), without adding properties to the request object.
@@ -75,8 +77,10 @@ function shared(key: string): Shared {
  * Why: Express and Nest give every request object its own hidden class, and adding a property to
  * one makes V8 build a new hidden class on each request; that costs more than verifying a cached
  * token. A request that already has own properties of an exposed name, or whose prototype
- * cannot take the accessor (frozen, `null`, `Object.prototype`, or holding another property of
- * that name), gets the value assigned as before (`req.auth = value`) instead.
+ * cannot take the accessor (frozen, `null`, `Object.prototype`, Node's own
+ * `IncomingMessage.prototype` — shared by every request of the process, as a WebSocket upgrade
+ * request has it — or holding another property of that name), gets the value assigned as before
+ * (`req.auth = value`) instead.
  *
  * Values set with an `owner` are read back with that owner only (`get(req, name, owner)`): two
  * differently configured authenticators on one request never take each other's result.
@@ -122,7 +126,9 @@ export function createRequestSlots<K extends string>(
   const servedByAccessors = (req: object): boolean => {
     const proto = Object.getPrototypeOf(req) as object | null;
     if (proto !== lastProto) {
-      if (proto === null || proto === Object.prototype) return false;
+      if (proto === null || proto === Object.prototype || proto === IncomingMessage.prototype) {
+        return false;
+      }
       for (const name of exposed) if (!serves(proto, name)) return false;
       lastProto = proto;
     }

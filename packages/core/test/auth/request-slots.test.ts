@@ -144,4 +144,14 @@ describe('createRequestSlots', () => {
       expect(slots.get(req, 'result', admin)).toBeUndefined();
     }
   });
+
+  it("never puts an accessor on Node's IncomingMessage.prototype (every request of the process)", () => {
+    const slots = createRequestSlots<'user'>(key(), ['user']);
+    // A raw Node request, as a WebSocket upgrade request is: its prototype is Node's own.
+    const req = new IncomingMessage(new Socket()) as unknown as Record<string, unknown>;
+    slots.set(req, { user: { sub: 'alice' } });
+    expect(Object.hasOwn(req, 'user')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(IncomingMessage.prototype, 'user')).toBeUndefined();
+    expect(slots.get(req, 'user')).toEqual({ sub: 'alice' });
+  });
 });

@@ -3,7 +3,7 @@ import { WsAdapter } from '@nestjs/platform-ws';
 import { Test } from '@nestjs/testing';
 import { SubscribeMessage, WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import { MemoryRevocationStore, type JwtClaims } from '@tokenward/core';
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import {
@@ -72,6 +72,8 @@ describe('JwtGuard in a raw ws gateway (@nestjs/platform-ws)', () => {
     const accessToken = await token({ jti: 'raw-ws-1' });
     const client = await open({ authorization: bearer(accessToken) });
     await expect(send(client, 'whoami')).resolves.toEqual({ event: 'whoami', data: 'alice' });
+    // The upgrade request is a raw Node request: its claims are its own, Node's prototype untouched.
+    expect(Object.getOwnPropertyDescriptor(IncomingMessage.prototype, 'user')).toBeUndefined();
     await auth.revoke((await auth.verify<JwtClaims>(accessToken)).payload);
     await expect(send(client, 'whoami')).resolves.toEqual({
       event: 'exception',
