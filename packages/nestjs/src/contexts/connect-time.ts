@@ -87,7 +87,7 @@ const CLOSE_CODES: Readonly<Record<number, number>> = {
  * ```
  */
 export interface GraphQLWsConnectContext {
-  readonly connectionParams?: Readonly<Record<string, unknown>>;
+  readonly connectionParams?: Readonly<Record<string, unknown>> | undefined;
   readonly extra?: unknown;
 }
 
@@ -119,7 +119,12 @@ export function graphqlWsAuth(
 ): (context: GraphQLWsConnectContext) => Promise<boolean> {
   return async (context) => {
     try {
-      await auth.authenticate(graphqlTransport.credentials({ connectionParams: {}, ...context }));
+      await auth.authenticate(
+        graphqlTransport.credentials({
+          ...context,
+          connectionParams: context.connectionParams ?? {},
+        }),
+      );
       return true;
     } catch (err) {
       const refusal = asJwtError(err, auth);
