@@ -10,6 +10,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'DEFAULT_REALM',
       'ERROR_MEANINGS',
       'JwtError',
+      'MemoryReplayStore',
       'MemoryRevocationStore',
       'bearerChallenge',
       'checkCsrf',
@@ -28,6 +29,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'generateKeyPair',
       'generateSecret',
       'httpAnswer',
+      'jwkThumbprint',
       'parseRequirement',
       'readClaim',
       'readRevocationKeys',
@@ -35,6 +37,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'readTokenRevocation',
       'serializeAuthCookie',
       'verifierOptionsFromEnv',
+      'verifyDpopProof',
     ].sort(),
   );
 });

@@ -2,6 +2,8 @@ import type { JwsHeader, JwtClaims } from '../types/claims.js';
 import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
 import type { ClaimPath } from '../roles/claim-path.js';
 import type { RequestView } from './request-view.js';
+import type { DpopOptions } from '../dpop/dpop-options.js';
+import type { Confirmation } from '../dpop/check-possession.js';
 
 /** Where the token of an authenticated request came from. */
 export type TokenSource = 'header' | 'cookie' | 'query' | 'custom';
@@ -69,6 +71,14 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    * becomes the claims type of every result.
    */
   validateClaims?: (claims: JwtClaims) => T;
+  /**
+   * DPoP (RFC 9449): accept (`mode: 'allowed'`, the default once the option is given) or demand
+   * (`'required'`) `Authorization: DPoP <token>` with a `DPoP` proof header, checked after the
+   * token's own verification on every request (the verified-token cache serves claims, never
+   * proofs). A token bound to a key (`cnf.jkt`) is refused as a Bearer token whatever the mode.
+   * The proofs' clock is `clock` and `clockTolerance` (defaults with a prebuilt `verifier`).
+   */
+  dpop?: DpopOptions;
 }
 
 /**
@@ -88,6 +98,8 @@ export type AuthResult<T = JwtClaims> =
       header: JwsHeader;
       token: string;
       source: TokenSource;
+      /** How the token was bound to its sender, when it was (a DPoP proof key). */
+      confirmation?: Confirmation;
     }
   | { authenticated: false };
 

@@ -12,7 +12,13 @@ import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenti
 import { buildVerifier } from './build-verifier.js';
 import { checkHttps } from './check-https.js';
 import type { RequestView } from './request-view.js';
-import { DEFAULT_REALM } from '../errors/http-answer.js';
+import { DEFAULT_REALM, type DpopChallenge } from '../errors/http-answer.js';
+import { readDpopOptions } from '../dpop/dpop-options.js';
+import {
+  createPossessionCheck,
+  dpopChallenge,
+  type Confirmation,
+} from '../dpop/check-possession.js';
 
 // The answer for a request without a token where none is required (shared: it holds nothing).
 const ANONYMOUS = Object.freeze({ authenticated: false as const });
@@ -22,6 +28,10 @@ const REALM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
 
 function isPreflight(req: RequestView): boolean {
   return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+}
+
+function differs(a: DpopChallenge | undefined, b: DpopChallenge | undefined): boolean {
+  return a?.usedDpop !== b?.usedDpop || a?.algs !== b?.algs || a?.bearer !== b?.bearer;
 }
 
 function bool(value: unknown, fallback: boolean, option: string): boolean {
@@ -94,13 +104,21 @@ export function createAuthenticator<T = JwtClaims>(
   // the token is refused: a token that verifies is base64url and dots, which b64token allows, and
   // one that does not is refused before any key lookup or I/O. A cache hit then scans no
   // character of it. Another verifier may do I/O with any string: it gets checked tokens only.
-  const extract = createTokenExtractorNow(options, own === undefined);
+  const dpop = readDpopOptions(options.dpop);
+  const extract = createTokenExtractorNow(options, own === undefined, dpop.mode !== 'off');
+  // The verifier's clock and tolerance (defaults with a prebuilt verifier).
+  const possession = createPossessionCheck(
+    dpop,
+    options.clock ?? Date.now,
+    options.clockTolerance ?? 0,
+  );
   const refusal = (found: ExtractedToken, err: unknown): unknown =>
     own !== undefined && found.source === 'header' && !isB64Token(found.token)
       ? malformedAuthorization()
       : err;
 
-  const withRealm = (err: unknown): JwtError => {
+  const withRealm = (err: unknown, req?: RequestView): JwtError => {
+    const challenge = dpopChallenge(dpop, req);
     let error =
       err instanceof JwtError
         ? err
@@ -108,11 +126,12 @@ export function createAuthenticator<T = JwtClaims>(
             cause: err,
           });
     // An error shared with another realm (a cached failure) is copied rather than changed.
-    if (error.realm !== undefined && error.realm !== realm) {
+    if (error.realm !== undefined && (error.realm !== realm || differs(error.dpop, challenge))) {
       const { scope, retryAfter } = error;
       error = new JwtError(error.code, error.message, { scope, retryAfter, cause: error });
     }
     error.realm = realm;
+    error.dpop = challenge;
     return error;
   };
 
@@ -133,17 +152,37 @@ export function createAuthenticator<T = JwtClaims>(
     return claims;
   };
 
-  const accept = (found: ExtractedToken, verified: VerifyResult): AuthResult<T> => ({
-    authenticated: true,
-    claims: validate(verified.payload),
-    header: verified.header,
-    token: found.token,
-    source: found.source,
-  });
-
-  const rejectWithRealm = (err: unknown): never => {
-    throw withRealm(err);
+  const result = (
+    found: ExtractedToken,
+    verified: VerifyResult,
+    confirmation: Confirmation | undefined,
+  ): AuthResult<T> => {
+    const claims = validate(verified.payload);
+    const { header } = verified;
+    const { token, source } = found;
+    return confirmation === undefined
+      ? { authenticated: true, claims, header, token, source }
+      : { authenticated: true, claims, header, token, source, confirmation };
   };
+
+  // Proof of possession (DPoP) after the token's own verification, before the claims are used.
+  const accept = (
+    req: RequestView,
+    found: ExtractedToken,
+    verified: VerifyResult,
+  ): AuthResult<T> | Promise<AuthResult<T>> => {
+    const confirmation = possession(req, found, verified.payload);
+    if (confirmation instanceof Promise) {
+      return confirmation.then((value) => result(found, verified, value));
+    }
+    return result(found, verified, confirmation);
+  };
+
+  const rejecter =
+    (req: RequestView) =>
+    (err: unknown): never => {
+      throw withRealm(err, req);
+    };
 
   // Everything after extraction; throws (not rejects) whatever goes wrong synchronously.
   const verifyFound = (
@@ -165,25 +204,24 @@ export function createAuthenticator<T = JwtClaims>(
     }
     if (isThenable(verified)) {
       // Promise.resolve: a user's verifier may hand back another library's thenable.
-      return Promise.resolve(verified)
-        .then(
-          (result) => accept(found, result),
-          (err: unknown) => Promise.reject(refusal(found, err) as Error),
-        )
-        .catch(rejectWithRealm);
+      return Promise.resolve(verified).then(
+        (value) => accept(req, found, value),
+        (err: unknown) => Promise.reject(refusal(found, err) as Error),
+      );
     }
-    return accept(found, verified);
+    return accept(req, found, verified);
   };
 
   function authenticateNow(req: RequestView): AuthResult<T> | Promise<AuthResult<T>> {
     try {
       const found = extract(req);
-      if (found instanceof Promise) {
-        return found.then((value) => verifyFound(req, value)).catch(rejectWithRealm);
-      }
-      return verifyFound(req, found);
+      const answer =
+        found instanceof Promise
+          ? found.then((value) => verifyFound(req, value))
+          : verifyFound(req, found);
+      return answer instanceof Promise ? answer.catch(rejecter(req)) : answer;
     } catch (err) {
-      throw withRealm(err);
+      throw withRealm(err, req);
     }
   }
 

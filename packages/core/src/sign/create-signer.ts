@@ -17,6 +17,9 @@ function base64urlJson(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
+// A base64url SHA-256 thumbprint (RFC 7638 with RFC 9449 §6.1's hash).
+const JKT = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
 /**
  * Creates a JWT signer for login flows and tests. Every option is checked now: the key by the
  * verifier's rules (`ERR_JWT_KEY_INVALID` naming `key`: short or PEM-looking HMAC secrets, RSA
@@ -79,6 +82,18 @@ export function createSigner(options: SignerOptions): Signer {
         jti: randomUUID(),
         ...claims,
       };
+      const dpopJkt = callOptions?.dpopJkt;
+      if (dpopJkt !== undefined) {
+        if (typeof dpopJkt !== 'string' || !JKT.test(dpopJkt)) {
+          configError(
+            'options.dpopJkt',
+            'must be an RFC 7638 SHA-256 thumbprint (43 base64url characters)',
+          );
+        }
+        if (payload.cnf !== undefined)
+          configError('options.dpopJkt', 'cannot be combined with a cnf claim');
+        payload.cnf = { jkt: dpopJkt };
+      }
       const encodedHeader = settings.typ === base.typ ? baseHeader : header(settings.typ);
       const input = `${encodedHeader}.${Buffer.from(serializeClaims(payload), 'utf8').toString('base64url')}`;
       let bytes: Buffer;
