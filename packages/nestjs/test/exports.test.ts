@@ -16,6 +16,7 @@ describe('public surface', () => {
         'OptionalAuth',
         'Public',
         'RequireClaims',
+        'RequireDpop',
         'Roles',
         'Scopes',
       ].sort(),

@@ -171,4 +171,17 @@ export interface Authenticator<T = JwtClaims> {
    * ```
    */
   refuse(): never;
+  /**
+   * Throws `ERR_DPOP_BINDING_MISMATCH` (401, DPoP-only challenge) unless the request was
+   * authenticated with a DPoP proof: a route-level "DPoP required" on an authenticator whose
+   * `dpop.mode` is `allowed` (Nest's `@RequireDpop()`). An anonymous result is refused too.
+   *
+   * @param result - the result of `authenticate` for this request
+   * @example
+   * ```ts
+   * const result = await auth.authenticate(view);
+   * auth.requireDpop(result);
+   * ```
+   */
+  requireDpop(result: AuthResult<T>): void;
 }

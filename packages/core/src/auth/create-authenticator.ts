@@ -244,5 +244,14 @@ export function createAuthenticator<T = JwtClaims>(
     refuse(): never {
       throw withRealm(new JwtError('ERR_JWT_INSUFFICIENT_SCOPE'));
     },
+    requireDpop(result: AuthResult<T>): void {
+      if (result.authenticated && result.confirmation?.method === 'dpop') return;
+      const error = withRealm(
+        new JwtError(result.authenticated ? 'ERR_DPOP_BINDING_MISMATCH' : 'ERR_JWT_MISSING'),
+      );
+      // This route accepts DPoP only, whatever the authenticator's mode.
+      error.dpop = { algs: dpop.algs, bearer: false, usedDpop: true };
+      throw error;
+    },
   });
 }

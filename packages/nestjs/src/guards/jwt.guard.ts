@@ -10,6 +10,7 @@ import {
   CLAIMS_PREDICATE_KEY,
   OPTIONAL_AUTH_KEY,
   PUBLIC_KEY,
+  REQUIRE_DPOP_KEY,
   ROLES_KEY,
   SCOPES_KEY,
   type RequirementMetadata,
@@ -24,6 +25,8 @@ interface RoutePlan {
   readonly isPublic: boolean;
   readonly requirements: readonly Requirement[];
   readonly predicates: readonly ClaimsPredicate[];
+  /** `@RequireDpop()`: the request must have been authenticated with a DPoP proof. */
+  readonly requireDpop: boolean;
   /** What the route asks of authentication (`{ optional }`), built once. */
   readonly authenticate: AuthenticateOptions;
 }
@@ -139,6 +142,7 @@ export class JwtGuard implements CanActivate {
   private authorizeResult(result: AuthResult, plan: RoutePlan, request: unknown): Promise<boolean> {
     if (!result.authenticated) return ALLOWED;
     setAuthState(request as object, result);
+    if (plan.requireDpop) this.auth.requireDpop(result);
     for (const requirement of plan.requirements) this.auth.authorize(result.claims, requirement);
     if (plan.predicates.length === 0) return ALLOWED;
     return this.checkPredicates(plan.predicates, result.claims, request);
@@ -171,10 +175,13 @@ export class JwtGuard implements CanActivate {
     const requirements = this.requirements(targets);
     const predicates = this.predicates(targets);
     const optionalMark = this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, [...targets]);
-    // Requiring roles or scopes implies requiring a token.
-    const required = requirements.length > 0 || predicates.length > 0;
+    const requireDpop =
+      this.reflector.getAllAndOverride<boolean>(REQUIRE_DPOP_KEY, [...targets]) === true;
+    // Requiring roles, scopes or DPoP implies requiring a token.
+    const required = requirements.length > 0 || predicates.length > 0 || requireDpop;
     const optional = required ? false : optionalMark === true ? true : undefined;
-    return { isPublic, requirements, predicates, authenticate: Object.freeze({ optional }) };
+    const authenticate = Object.freeze({ optional });
+    return { isPublic, requirements, predicates, requireDpop, authenticate };
   }
 
   // Controller predicates first, then the route's: all of them must hold.
