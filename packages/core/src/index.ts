@@ -81,6 +81,7 @@ export type { DpopProof, DpopProofClaims } from './dpop/check-proof.js';
 export type { DpopOptions, SenderConstraintMode } from './dpop/dpop-options.js';
 export type { Confirmation } from './dpop/check-possession.js';
 export type { ReplayStore } from './dpop/replay-store.js';
+export type { DpopNonceOptions } from './dpop/dpop-nonces.js';
 export { MemoryReplayStore } from './dpop/memory-replay-store.js';
 export type { MemoryReplayStoreOptions } from './dpop/memory-replay-store.js';
 export type { DpopChallenge } from './errors/http-answer.js';

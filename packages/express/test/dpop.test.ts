@@ -8,6 +8,10 @@ import { MAJORS, VERIFY, sign } from './fixtures.js';
 
 const client = dpopTestClient();
 const ALGS = 'DPoP algs="ES256 EdDSA PS256 RS256"';
+const NONCE = 'the express dpop nonce secret, 32+ bytes';
+// The /nonce route's frozen clock (seconds): a little into a nonce window, ahead of real time
+// by less than the tokens' 15-minute lifetime.
+let clockAt = 0;
 
 describe.each(MAJORS)('DPoP on %s', (_name, express) => {
   let server: Server;
@@ -23,6 +27,15 @@ describe.each(MAJORS)('DPoP on %s', (_name, express) => {
     app.set('trust proxy', 'loopback');
     app.get('/me', jwt({ ...VERIFY, dpop: {} }), handler);
     app.get('/strict', jwt({ ...VERIFY, dpop: { mode: 'required' } }), handler);
+    app.get(
+      '/nonce',
+      jwt({
+        ...VERIFY,
+        clock: () => clockAt * 1000,
+        dpop: { nonce: { secret: NONCE } },
+      }),
+      handler,
+    );
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,5 +135,37 @@ describe.each(MAJORS)('DPoP on %s', (_name, express) => {
       .set('DPoP', client.proof('GET', `${base}/strict`, { token }));
     expect(ok.status).toBe(200);
     expect(ran).toBe(1);
+  });
+
+  test('server nonces: 401 use_dpop_nonce with DPoP-Nonce, then a new nonce on success when rotating', async () => {
+    clockAt = Math.floor(Date.now() / 1000 / 300) * 300 + 310;
+    const token = await bound();
+    const ask = await request(server)
+      .get('/nonce')
+      .set('Authorization', `DPoP ${token}`)
+      .set('DPoP', client.proof('GET', `${base}/nonce`, { token, iat: clockAt }));
+    expect(ask.status).toBe(401);
+    expect(ask.body.code).toBe('ERR_DPOP_NONCE_REQUIRED');
+    expect(ask.headers['www-authenticate']).toMatch(/^DPoP algs="[^"]+", error="use_dpop_nonce"/);
+    const nonce = ask.headers['dpop-nonce'] as string;
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const ok = await request(server)
+      .get('/nonce')
+      .set('Authorization', `DPoP ${token}`)
+      .set(
+        'DPoP',
+        client.proof('GET', `${base}/nonce`, { token, iat: clockAt, claims: { nonce } }),
+      );
+    expect(ok.status).toBe(200);
+    expect(ok.headers['dpop-nonce']).toBeUndefined();
+    clockAt += 300; // the next nonce window (default lifetime 300 s)
+    const iat = clockAt;
+    const rotated = await request(server)
+      .get('/nonce')
+      .set('Authorization', `DPoP ${token}`)
+      .set('DPoP', client.proof('GET', `${base}/nonce`, { token, iat, claims: { nonce } }));
+    expect(rotated.status).toBe(200);
+    expect(rotated.headers['dpop-nonce']).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(rotated.headers['dpop-nonce']).not.toBe(nonce);
   });
 });

@@ -62,6 +62,8 @@ export function jwt(options?: KoaJwtOptions<unknown, string, string>): UnlessMid
       const state = ctx.state as Record<string, unknown>;
       state[settings.stateKey] = result.claims;
       state[settings.tokenKey] = result.token;
+      // Core's headers for a success (a rotated DPoP nonce).
+      if (result.headers !== undefined) ctx.set(result.headers);
     }
     return next();
   };

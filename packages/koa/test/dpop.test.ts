@@ -8,6 +8,9 @@ import { MAJORS, VERIFY, route, sign } from './fixtures.js';
 
 const client = dpopTestClient();
 const ALGS = 'DPoP algs="ES256 EdDSA PS256 RS256"';
+const NONCE = 'the koa dpop nonce secret, 32+ bytes....';
+// The /nonce route's frozen clock (seconds), ahead of real time by less than the tokens' life.
+let clockAt = 0;
 
 describe.each(MAJORS)('DPoP on %s', (_name, Koa) => {
   let server: Server;
@@ -26,6 +29,10 @@ describe.each(MAJORS)('DPoP on %s', (_name, Koa) => {
       route({
         '/me': [jwt({ ...VERIFY, dpop: {} }), handler],
         '/strict': [jwt({ ...VERIFY, dpop: { mode: 'required' } }), handler],
+        '/nonce': [
+          jwt({ ...VERIFY, clock: () => clockAt * 1000, dpop: { nonce: { secret: NONCE } } }),
+          handler,
+        ],
       }) as never,
     );
     server = createServer(app.callback()).listen(0, '127.0.0.1');
@@ -92,5 +99,27 @@ describe.each(MAJORS)('DPoP on %s', (_name, Koa) => {
     expect(res.status).toBe(401);
     expect(res.headers['www-authenticate']).toMatch(/^DPoP algs="[^"]+", error="invalid_token"/);
     expect(ran).toBe(0);
+  });
+
+  test('server nonces: DPoP-Nonce on the 401, and a new one on a success when rotating', async () => {
+    clockAt = Math.floor(Date.now() / 1000 / 300) * 300 + 310;
+    const token = await bound();
+    const at = (iat: number, nonce?: string) =>
+      client.proof('GET', `${base}/nonce`, { token, iat, claims: nonce ? { nonce } : {} });
+    const ask = await request(server)
+      .get('/nonce')
+      .set('Authorization', `DPoP ${token}`)
+      .set('DPoP', at(clockAt));
+    expect(ask.status).toBe(401);
+    expect(ask.body.code).toBe('ERR_DPOP_NONCE_REQUIRED');
+    const nonce = ask.headers['dpop-nonce'] as string;
+    clockAt += 300;
+    const rotated = await request(server)
+      .get('/nonce')
+      .set('Authorization', `DPoP ${token}`)
+      .set('DPoP', at(clockAt, nonce));
+    expect(rotated.status).toBe(200);
+    expect(rotated.headers['dpop-nonce']).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(rotated.headers['dpop-nonce']).not.toBe(nonce);
   });
 });

@@ -100,6 +100,11 @@ export type AuthResult<T = JwtClaims> =
       source: TokenSource;
       /** How the token was bound to its sender, when it was (a DPoP proof key). */
       confirmation?: Confirmation;
+      /**
+       * Response headers the adapter sends with the success: `DPoP-Nonce` when the client's
+       * DPoP nonce is about to expire (RFC 9449 §8).
+       */
+      headers?: Readonly<Record<string, string>>;
     }
   | { authenticated: false };
 

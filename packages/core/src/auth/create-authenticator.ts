@@ -14,11 +14,7 @@ import { checkHttps } from './check-https.js';
 import type { RequestView } from './request-view.js';
 import { DEFAULT_REALM, type DpopChallenge } from '../errors/http-answer.js';
 import { readDpopOptions } from '../dpop/dpop-options.js';
-import {
-  createPossessionCheck,
-  dpopChallenge,
-  type Confirmation,
-} from '../dpop/check-possession.js';
+import { createPossessionCheck, dpopChallenge, type Possession } from '../dpop/check-possession.js';
 
 // The answer for a request without a token where none is required (shared: it holds nothing).
 const ANONYMOUS = Object.freeze({ authenticated: false as const });
@@ -31,7 +27,12 @@ function isPreflight(req: RequestView): boolean {
 }
 
 function differs(a: DpopChallenge | undefined, b: DpopChallenge | undefined): boolean {
-  return a?.usedDpop !== b?.usedDpop || a?.algs !== b?.algs || a?.bearer !== b?.bearer;
+  return (
+    a?.usedDpop !== b?.usedDpop ||
+    a?.algs !== b?.algs ||
+    a?.bearer !== b?.bearer ||
+    a?.nonce !== b?.nonce
+  );
 }
 
 function bool(value: unknown, fallback: boolean, option: string): boolean {
@@ -107,18 +108,15 @@ export function createAuthenticator<T = JwtClaims>(
   const dpop = readDpopOptions(options.dpop);
   const extract = createTokenExtractorNow(options, own === undefined, dpop.mode !== 'off');
   // The verifier's clock and tolerance (defaults with a prebuilt verifier).
-  const possession = createPossessionCheck(
-    dpop,
-    options.clock ?? Date.now,
-    options.clockTolerance ?? 0,
-  );
+  const clock = options.clock ?? Date.now;
+  const possession = createPossessionCheck(dpop, clock, options.clockTolerance ?? 0);
   const refusal = (found: ExtractedToken, err: unknown): unknown =>
     own !== undefined && found.source === 'header' && !isB64Token(found.token)
       ? malformedAuthorization()
       : err;
 
   const withRealm = (err: unknown, req?: RequestView): JwtError => {
-    const challenge = dpopChallenge(dpop, req);
+    const challenge = dpopChallenge(dpop, req, clock);
     let error =
       err instanceof JwtError
         ? err
@@ -155,14 +153,16 @@ export function createAuthenticator<T = JwtClaims>(
   const result = (
     found: ExtractedToken,
     verified: VerifyResult,
-    confirmation: Confirmation | undefined,
+    possession: Possession | undefined,
   ): AuthResult<T> => {
     const claims = validate(verified.payload);
     const { header } = verified;
     const { token, source } = found;
-    return confirmation === undefined
-      ? { authenticated: true, claims, header, token, source }
-      : { authenticated: true, claims, header, token, source, confirmation };
+    if (possession === undefined) return { authenticated: true, claims, header, token, source };
+    const { confirmation, headers } = possession;
+    return headers === undefined
+      ? { authenticated: true, claims, header, token, source, confirmation }
+      : { authenticated: true, claims, header, token, source, confirmation, headers };
   };
 
   // Proof of possession (DPoP) after the token's own verification, before the claims are used.
@@ -171,11 +171,9 @@ export function createAuthenticator<T = JwtClaims>(
     found: ExtractedToken,
     verified: VerifyResult,
   ): AuthResult<T> | Promise<AuthResult<T>> => {
-    const confirmation = possession(req, found, verified.payload);
-    if (confirmation instanceof Promise) {
-      return confirmation.then((value) => result(found, verified, value));
-    }
-    return result(found, verified, confirmation);
+    const proven = possession(req, found, verified.payload);
+    if (proven instanceof Promise) return proven.then((value) => result(found, verified, value));
+    return result(found, verified, proven);
   };
 
   const rejecter =
@@ -250,7 +248,8 @@ export function createAuthenticator<T = JwtClaims>(
         new JwtError(result.authenticated ? 'ERR_DPOP_BINDING_MISMATCH' : 'ERR_JWT_MISSING'),
       );
       // This route accepts DPoP only, whatever the authenticator's mode.
-      error.dpop = { algs: dpop.algs, bearer: false, usedDpop: true };
+      const challenge = dpopChallenge(dpop, undefined, clock);
+      error.dpop = { algs: dpop.algs, nonce: challenge?.nonce, bearer: false, usedDpop: true };
       throw error;
     },
   });

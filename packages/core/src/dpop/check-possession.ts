@@ -19,16 +19,23 @@ import { MemoryReplayStore } from './memory-replay-store.js';
  */
 export type Confirmation = { readonly method: 'dpop'; readonly jkt: string };
 
+/** A passed proof-of-possession check (internal). */
+export interface Possession {
+  readonly confirmation: Confirmation;
+  /** Response headers for the success: `DPoP-Nonce` when the client's nonce is about to expire. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /**
  * The proof-of-possession step (internal): after the token's own verification, before
- * authorization. Returns the confirmation (or `undefined` for an unbound token accepted as
+ * authorization. Returns the possession (or `undefined` for an unbound token accepted as
  * Bearer), or a promise of it when the replay store has to be waited for.
  */
 export type PossessionCheck = (
   req: RequestView,
   found: ExtractedToken,
   claims: JwtClaims,
-) => Confirmation | undefined | Promise<Confirmation>;
+) => Possession | undefined | Promise<Possession>;
 
 function boundKey(claims: JwtClaims): unknown {
   const cnf = claims.cnf;
@@ -51,7 +58,7 @@ export function createPossessionCheck(
   clock: () => number,
   clockTolerance: number,
 ): PossessionCheck {
-  const { mode } = config;
+  const { mode, nonces } = config;
   const check = mode === 'off' ? undefined : createProofChecker(config);
   const replay = config.replay ?? new MemoryReplayStore();
   const windowSeconds = config.iatWindow + clockTolerance;
@@ -77,28 +84,38 @@ export function createPossessionCheck(
       now,
       clockTolerance,
     });
+    const rotate = nonces?.check(proof.claims.nonce, now) === true;
     if (typeof jkt !== 'string' || jkt !== proof.jkt) {
       throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
     }
     const confirmation: Confirmation = Object.freeze({ method: 'dpop', jkt });
+    const possession: Possession = rotate
+      ? { confirmation, headers: Object.freeze({ 'DPoP-Nonce': nonces!.current(now) }) }
+      : { confirmation };
     const recorded = recordProof(replay, proof, windowSeconds, now);
-    return recorded === undefined ? confirmation : recorded.then(() => confirmation);
+    return recorded === undefined ? possession : recorded.then(() => possession);
   };
 }
 
 /**
  * The challenge description for errors of an authenticator with DPoP on, or `undefined` when it
- * is off (Bearer challenges only).
+ * is off (Bearer challenges only). With server nonces on, every challenge carries a fresh one
+ * (`DPoP-Nonce`).
  *
  * @param config - the checked `dpop` option
  * @param req - the request, when the error belongs to one
+ * @param clock - the verifier's clock (milliseconds)
  */
 export function dpopChallenge(
   config: DpopConfig,
   req: RequestView | undefined,
+  clock: () => number,
 ): DpopChallenge | undefined {
   if (config.mode === 'off') return undefined;
   const authorization = req?.headers['authorization'];
   const usedDpop = typeof authorization === 'string' && /^dpop /i.test(authorization);
-  return { algs: config.algs, bearer: config.mode === 'allowed', usedDpop };
+  const challenge = { algs: config.algs, bearer: config.mode === 'allowed', usedDpop };
+  return config.nonces === undefined
+    ? challenge
+    : { ...challenge, nonce: config.nonces.current(clock()) };
 }

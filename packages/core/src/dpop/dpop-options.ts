@@ -3,6 +3,7 @@ import { algorithmSpec } from '../lib/algorithm-table.js';
 import type { Algorithm } from '../types/algorithm.js';
 import { parsePublicUrl, type PublicUrl } from './htu.js';
 import type { ReplayStore } from './replay-store.js';
+import { createDpopNonces, type DpopNonceOptions, type DpopNonces } from './dpop-nonces.js';
 
 /**
  * Whether a proof-of-possession scheme is refused (`off`), accepted next to plain Bearer tokens
@@ -46,6 +47,14 @@ export interface DpopOptions {
    * protects one process only; a fleet needs a shared store (`RedisReplayStore`).
    */
   replay?: ReplayStore;
+  /**
+   * Server nonces (RFC 9449 §8): every proof must carry a recent nonce from this server, which
+   * bounds how long a proof made in advance (by malware on the client, say) stays usable. A
+   * missing or stale nonce is `ERR_DPOP_NONCE_REQUIRED` (401 `use_dpop_nonce`) with a fresh one
+   * in `DPoP-Nonce`; successes carry a new one when the client's is about to expire. Default:
+   * no nonces.
+   */
+  nonce?: DpopNonceOptions;
 }
 
 /** The option names of {@link DpopOptions}, one list (for unknown-option checks). */
@@ -56,6 +65,7 @@ export const DPOP_OPTION_NAMES = [
   'maxProofLength',
   'publicUrl',
   'replay',
+  'nonce',
 ] as const;
 
 /** The defaults of {@link DpopOptions}, in one place. */
@@ -79,6 +89,7 @@ export interface DpopConfig extends ProofSettings {
   readonly mode: SenderConstraintMode;
   readonly publicUrl: PublicUrl | undefined;
   readonly replay: ReplayStore | undefined;
+  readonly nonces: DpopNonces | undefined;
 }
 
 const MODES: readonly string[] = ['off', 'allowed', 'required'];
@@ -133,6 +144,7 @@ export function readDpopOptions(options: DpopOptions | undefined): DpopConfig {
       mode: 'off',
       publicUrl: undefined,
       replay: undefined,
+      nonces: undefined,
     };
   }
   if (typeof options !== 'object' || options === null) configError('dpop', 'must be an object');
@@ -148,5 +160,6 @@ export function readDpopOptions(options: DpopOptions | undefined): DpopConfig {
   if (replay !== undefined && typeof replay?.markUsed !== 'function') {
     configError('dpop.replay', 'must be a replay store (markUsed(id, expiresAt, now))');
   }
-  return { ...readProofSettings(options, 'dpop'), mode, publicUrl: url, replay };
+  const nonces = options.nonce === undefined ? undefined : createDpopNonces(options.nonce);
+  return { ...readProofSettings(options, 'dpop'), mode, publicUrl: url, replay, nonces };
 }

@@ -1,7 +1,7 @@
 import {
   createAuthenticator,
   createSigner,
-  JwtError,
+  type JwtError,
   jwkThumbprint,
   type AuthenticatorOptions,
   type JwtErrorCode,
@@ -9,6 +9,7 @@ import {
 } from '@tokenward/core';
 import { decodeJwt } from 'jose';
 import { dpopKey, makeProof } from '../helpers/dpop-proofs';
+import { rejection } from '../helpers/jwt-errors';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-bytes';
 const NOW = 1_760_000_000;
@@ -43,17 +44,8 @@ async function dpopView(token: string, extra: Partial<RequestView> = {}, htu?: s
   return view({ authorization: `DPoP ${token}`, dpop: proof }, extra);
 }
 
-async function failure(promise: Promise<unknown>): Promise<JwtError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(JwtError);
-  return err as JwtError;
-}
-
 async function expectRefused(promise: Promise<unknown>, code: JwtErrorCode): Promise<JwtError> {
-  const err = await failure(promise);
+  const err = await rejection(promise);
   expect(err.code).toBe(code);
   return err;
 }

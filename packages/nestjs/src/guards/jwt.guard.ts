@@ -89,10 +89,10 @@ export class JwtGuard implements CanActivate {
       const answer = getAuthState(request) ?? this.auth.authenticateNow(request, plan.authenticate);
       if (answer instanceof Promise) {
         return answer
-          .then((result) => this.authorizeResult(result, plan, request))
+          .then((result) => this.authorizeResult(this.sendHeaders(result, context), plan, request))
           .catch((err: unknown) => Promise.reject(this.toException(err, context)));
       }
-      const decided = this.authorizeResult(answer, plan, request);
+      const decided = this.authorizeResult(this.sendHeaders(answer, context), plan, request);
       return decided === ALLOWED
         ? decided
         : decided.catch((err: unknown) => Promise.reject(this.toException(err, context)));
@@ -136,6 +136,14 @@ export class JwtGuard implements CanActivate {
     if (!(err instanceof JwtError) || err.code === 'ERR_JWT_CONFIG_INVALID') return err;
     setResponseHeaders(this.getResponse(context), err.headers, this.adapterHost);
     return new JwtHttpException(err);
+  }
+
+  // Core's headers for a success (a rotated DPoP nonce) go on the response.
+  private sendHeaders(result: AuthResult, context: ExecutionContext): AuthResult {
+    if (result.authenticated && result.headers !== undefined) {
+      setResponseHeaders(this.getResponse(context), result.headers, this.adapterHost);
+    }
+    return result;
   }
 
   // After authentication: the route's requirements, then its predicates (which may be async).

@@ -8,6 +8,7 @@ import { NOW, token, verifierOptions } from '../helpers/tokens.js';
 
 const client = dpopTestClient();
 let ran = 0;
+let now = NOW;
 
 @Controller()
 @UseGuards(JwtGuard)
@@ -31,7 +32,13 @@ describe.each(PLATFORMS)('DPoP on Nest (%s)', (platform) => {
   let base: string;
   beforeAll(async () => {
     app = await createApp(platform, {
-      imports: [JwtAuthModule.forRoot({ ...verifierOptions, dpop: {} })],
+      imports: [
+        JwtAuthModule.forRoot({
+          ...verifierOptions,
+          clock: () => now * 1000,
+          dpop: { nonce: { secret: 'the nest dpop nonce secret, 32+ bytes' } },
+        }),
+      ],
       controllers: [DpopController],
     });
     await app.app.listen(0, '127.0.0.1');
@@ -43,8 +50,35 @@ describe.each(PLATFORMS)('DPoP on Nest (%s)', (platform) => {
   });
 
   const bound = () => token({ cnf: { jkt: client.jkt } });
+  let nonce: string | undefined;
   const proof = (path: string, accessToken: string) =>
-    client.proof('GET', `${base}${path}`, { token: accessToken, iat: NOW });
+    client.proof('GET', `${base}${path}`, {
+      token: accessToken,
+      iat: now,
+      claims: nonce === undefined ? {} : { nonce },
+    });
+
+  it('asks for a server nonce, accepts it, and sends a new one when it gets old', async () => {
+    nonce = undefined;
+    const accessToken = await bound();
+    const ask = await request(base)
+      .get('/me')
+      .set('Authorization', `DPoP ${accessToken}`)
+      .set('DPoP', proof('/me', accessToken));
+    expect(ask.status).toBe(401);
+    expect(ask.body.code).toBe('ERR_DPOP_NONCE_REQUIRED');
+    nonce = ask.headers['dpop-nonce'] as string;
+    expect(nonce).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    now = NOW + 300;
+    const rotated = await request(base)
+      .get('/me')
+      .set('Authorization', `DPoP ${accessToken}`)
+      .set('DPoP', proof('/me', accessToken));
+    now = NOW;
+    expect(rotated.status).toBe(200);
+    expect(rotated.headers['dpop-nonce']).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(rotated.headers['dpop-nonce']).not.toBe(nonce);
+  });
 
   it('accepts DPoP with a fresh proof, refuses the same proof twice', async () => {
     const accessToken = await bound();
