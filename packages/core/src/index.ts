@@ -85,3 +85,5 @@ export type { DpopNonceOptions } from './dpop/dpop-nonces.js';
 export { MemoryReplayStore } from './dpop/memory-replay-store.js';
 export type { MemoryReplayStoreOptions } from './dpop/memory-replay-store.js';
 export type { DpopChallenge } from './errors/http-answer.js';
+export type { MtlsOptions } from './mtls/mtls-options.js';
+export { readPeerCertificate } from './mtls/read-peer-certificate.js';

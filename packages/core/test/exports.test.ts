@@ -32,6 +32,7 @@ test('the public surface of @tokenward/core is exactly this', () => {
       'jwkThumbprint',
       'parseRequirement',
       'readClaim',
+      'readPeerCertificate',
       'readRevocationKeys',
       'readSubjectRevocation',
       'readTokenRevocation',

@@ -3,6 +3,7 @@ import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
 import type { ClaimPath } from '../roles/claim-path.js';
 import type { RequestView } from './request-view.js';
 import type { DpopOptions } from '../dpop/dpop-options.js';
+import type { MtlsOptions } from '../mtls/mtls-options.js';
 import type { Confirmation } from '../dpop/check-possession.js';
 
 /** Where the token of an authenticated request came from. */
@@ -79,6 +80,13 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    * The proofs' clock is `clock` and `clockTolerance` (defaults with a prebuilt `verifier`).
    */
   dpop?: DpopOptions;
+  /**
+   * Certificate-bound tokens (RFC 8705 §3): a token with `cnf["x5t#S256"]` is accepted only over
+   * a TLS connection whose client certificate has that thumbprint (`mode: 'allowed'`, the default
+   * once the option is given), or every token must be (`'required'`). Without the option,
+   * certificate-bound tokens are refused.
+   */
+  mtls?: MtlsOptions;
 }
 
 /**

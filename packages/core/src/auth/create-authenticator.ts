@@ -14,6 +14,8 @@ import { checkHttps } from './check-https.js';
 import type { RequestView } from './request-view.js';
 import { DEFAULT_REALM, type DpopChallenge } from '../errors/http-answer.js';
 import { readDpopOptions } from '../dpop/dpop-options.js';
+import { readMtlsOptions } from '../mtls/mtls-options.js';
+import { checkCertificateBinding } from '../mtls/check-certificate-binding.js';
 import { createPossessionCheck, dpopChallenge, type Possession } from '../dpop/check-possession.js';
 
 // The answer for a request without a token where none is required (shared: it holds nothing).
@@ -110,6 +112,7 @@ export function createAuthenticator<T = JwtClaims>(
   // The verifier's clock and tolerance (defaults with a prebuilt verifier).
   const clock = options.clock ?? Date.now;
   const possession = createPossessionCheck(dpop, clock, options.clockTolerance ?? 0);
+  const mtls = readMtlsOptions(options.mtls);
   const refusal = (found: ExtractedToken, err: unknown): unknown =>
     own !== undefined && found.source === 'header' && !isB64Token(found.token)
       ? malformedAuthorization()
@@ -171,8 +174,12 @@ export function createAuthenticator<T = JwtClaims>(
     found: ExtractedToken,
     verified: VerifyResult,
   ): AuthResult<T> | Promise<AuthResult<T>> => {
+    const x5tS256 = checkCertificateBinding(mtls, req, verified.payload);
     const proven = possession(req, found, verified.payload);
     if (proven instanceof Promise) return proven.then((value) => result(found, verified, value));
+    if (proven === undefined && x5tS256 !== undefined) {
+      return result(found, verified, { confirmation: { method: 'mtls', x5tS256 } });
+    }
     return result(found, verified, proven);
   };
 

@@ -10,14 +10,17 @@ import { requestHtu } from './htu.js';
 import { MemoryReplayStore } from './memory-replay-store.js';
 
 /**
- * How a verified token was bound to its sender, when it was.
+ * How a verified token was bound to its sender, when it was: to a DPoP proof key (RFC 9449) or to
+ * the TLS client certificate (RFC 8705; reported only when no DPoP proof was used).
  *
  * @example
  * ```ts
  * if (result.authenticated && result.confirmation?.method === 'dpop') log(result.confirmation.jkt);
  * ```
  */
-export type Confirmation = { readonly method: 'dpop'; readonly jkt: string };
+export type Confirmation =
+  | { readonly method: 'dpop'; readonly jkt: string }
+  | { readonly method: 'mtls'; readonly x5tS256: string };
 
 /** A passed proof-of-possession check (internal). */
 export interface Possession {
@@ -88,7 +91,7 @@ export function createPossessionCheck(
     if (typeof jkt !== 'string' || jkt !== proof.jkt) {
       throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
     }
-    const confirmation: Confirmation = Object.freeze({ method: 'dpop', jkt });
+    const confirmation: Confirmation = Object.freeze({ method: 'dpop' as const, jkt });
     const possession: Possession = rotate
       ? { confirmation, headers: Object.freeze({ 'DPoP-Nonce': nonces!.current(now) }) }
       : { confirmation };

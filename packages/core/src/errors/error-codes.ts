@@ -33,6 +33,7 @@ export type JwtErrorCode =
   | 'ERR_DPOP_REPLAYED'
   | 'ERR_DPOP_NONCE_REQUIRED'
   | 'ERR_DPOP_REPLAY_UNAVAILABLE'
+  | 'ERR_MTLS_BINDING_MISMATCH'
   | 'ERR_JWT_CONFIG_INVALID';
 
 /** The RFC 6750 §3.1 `error` value sent in the challenge, or `undefined` when none is sent. */
@@ -141,6 +142,9 @@ export const ERROR_MEANINGS: Readonly<Record<JwtErrorCode, ErrorMeaning>> = Obje
     challenge: false,
     description: 'The DPoP replay store is temporarily unavailable',
   },
+  ERR_MTLS_BINDING_MISMATCH: token(
+    'The access token is not bound to the client certificate of the connection',
+  ),
   ERR_JWT_CONFIG_INVALID: {
     status: 500,
     challenge: false,
