@@ -10,7 +10,15 @@ import { AUDIENCE, COOKIE, ISSUER, NOW_MS, REALM, SECRET, TYP } from './fixtures
 
 /** The name of a server configuration. */
 export type ProfileName =
-  'default' | 'query' | 'https' | 'resolver' | 'jwks' | 'jwks-down' | 'store-down';
+  | 'default'
+  | 'query'
+  | 'https'
+  | 'resolver'
+  | 'jwks'
+  | 'jwks-down'
+  | 'store-down'
+  | 'dpop'
+  | 'dpop-required';
 
 /** Resources the test owns and hands to the profiles. */
 export interface ProfileResources {
@@ -75,5 +83,9 @@ export function profileConfig(name: ProfileName, resources: ProfileResources): A
       return { auth: { ...auth, ...remote(resources.deadJwksUrl) } };
     case 'store-down':
       return { auth: { ...auth, revocation: resources.brokenRevocation } };
+    case 'dpop':
+      return { auth: { ...auth, dpop: {} } };
+    case 'dpop-required':
+      return { auth: { ...auth, dpop: { mode: 'required', algorithms: ['ES256'] } } };
   }
 }

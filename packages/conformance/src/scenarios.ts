@@ -4,6 +4,7 @@
 import type { Scenario } from './scenario.js';
 import { ACCESS } from './scenarios/access.js';
 import { AUTHORIZATION } from './scenarios/authorization.js';
+import { DPOP } from './scenarios/dpop.js';
 import { EXTRACTION } from './scenarios/extraction.js';
 import { REMOTE_JWKS } from './scenarios/remote-jwks.js';
 import { TOKEN_FAILURES } from './scenarios/token-failures.js';
@@ -17,4 +18,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...REMOTE_JWKS,
   ...AUTHORIZATION,
   ...ACCESS,
+  ...DPOP,
 ];
