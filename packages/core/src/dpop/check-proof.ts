@@ -116,7 +116,8 @@ export function createProofChecker(settings: ProofSettings): ProofChecker {
       invalid();
     }
     if (htm !== req.method) invalid();
-    if (normaliseHtu(htu as string) !== req.htu) invalid();
+    // A client usually sends the URL in its normal form already: no URL parsing then.
+    if (htu !== req.htu && normaliseHtu(htu as string) !== req.htu) invalid();
     const slack = settings.iatWindow + req.clockTolerance;
     if (Math.abs(req.now / 1000 - (iat as number)) > slack) invalid();
     if (req.accessToken !== undefined && ath !== hash('sha256', req.accessToken, 'base64url')) {
