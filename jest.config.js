@@ -34,7 +34,7 @@ module.exports = {
     testEnvironmentOptions: { customExportConditions: ['@tokenward/source', 'node', 'node-addons'] },
     transform: { '^.+\\.(t|j|mj)s$': swc },
     // ESM-only dependencies (jose, @nestjs/*) are transformed to CJS like our own sources.
-    transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|@nestjs)[+/@])'],
+    transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|@nestjs|dpop|oauth4webapi)[+/@])'],
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   })),

@@ -3,7 +3,10 @@
 import {
   clearAuthCookie,
   createSigner,
+  JwtError,
+  MemoryReplayStore,
   serializeAuthCookie,
+  verifyDpopProof,
   type JwtClaims,
 } from '@tokenward/core';
 import { jwt, requireRoles, withAuth } from '@tokenward/express';
@@ -40,7 +43,10 @@ export function createApp(config: ExampleConfig): express.Express {
     audience: config.audience,
     expiresIn: config.tokenLifetime,
   });
+  // DPoP proofs already used (the login's and the routes'): each proof is accepted once.
+  const dpopReplay = new MemoryReplayStore();
   // Verifies the Bearer header or the cookie; every token must carry a jti, so logout can revoke it.
+  // DPoP-bound tokens come with `Authorization: DPoP` and a fresh proof per request.
   const auth = jwt({
     algorithms: ['HS256'],
     key: config.secret,
@@ -49,6 +55,7 @@ export function createApp(config: ExampleConfig): express.Express {
     requiredClaims: ['exp', 'jti'],
     revocation: config.revocation,
     cookie: COOKIE,
+    dpop: { replay: dpopReplay },
   });
 
   const app = express();
@@ -67,6 +74,23 @@ export function createApp(config: ExampleConfig): express.Express {
         error: 'invalid_credentials',
         error_description: 'Unknown user or wrong password',
       });
+      return;
+    }
+    if (req.headers.dpop !== undefined) {
+      // A DPoP proof for this request: the token is bound to the proof's key (cnf.jkt), no cookie.
+      try {
+        const proof = await verifyDpopProof(req.headers.dpop, {
+          method: req.method,
+          url: `${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`,
+          replay: dpopReplay,
+        });
+        const claims = { sub: user.username, roles: user.roles };
+        const token = await signer.sign(claims, { dpopJkt: proof.jkt });
+        res.json({ access_token: token, token_type: 'DPoP', expires_in: config.tokenLifetime });
+      } catch (err) {
+        if (!(err instanceof JwtError)) throw err;
+        res.status(err.status).set(err.headers).json(err.body);
+      }
       return;
     }
     const token = await signer.sign({ sub: user.username, roles: user.roles });

@@ -4,7 +4,10 @@ import Router from '@koa/router';
 import {
   clearAuthCookie,
   createSigner,
+  JwtError,
+  MemoryReplayStore,
   serializeAuthCookie,
+  verifyDpopProof,
   type JwtClaims,
 } from '@tokenward/core';
 import { jwt, requireRoles, type JwtState } from '@tokenward/koa';
@@ -42,7 +45,10 @@ export function createApp(config: ExampleConfig): Koa {
     audience: config.audience,
     expiresIn: config.tokenLifetime,
   });
+  // DPoP proofs already used (the login's and the routes'): each proof is accepted once.
+  const dpopReplay = new MemoryReplayStore();
   // Verifies the Bearer header or the cookie; every token must carry a jti, so logout can revoke it.
+  // DPoP-bound tokens come with `Authorization: DPoP` and a fresh proof per request.
   const auth = jwt<Claims>({
     algorithms: ['HS256'],
     key: config.secret,
@@ -51,6 +57,7 @@ export function createApp(config: ExampleConfig): Koa {
     requiredClaims: ['exp', 'jti'],
     revocation: config.revocation,
     cookie: COOKIE,
+    dpop: { replay: dpopReplay },
   });
 
   const app = new Koa();
@@ -70,6 +77,25 @@ export function createApp(config: ExampleConfig): Koa {
         error: 'invalid_credentials',
         error_description: 'Unknown user or wrong password',
       };
+      return;
+    }
+    if (ctx.headers.dpop !== undefined) {
+      // A DPoP proof for this request: the token is bound to the proof's key (cnf.jkt), no cookie.
+      try {
+        const proof = await verifyDpopProof(ctx.headers.dpop, {
+          method: ctx.method,
+          url: `${ctx.protocol}://${ctx.host}${ctx.originalUrl}`,
+          replay: dpopReplay,
+        });
+        const claims = { sub: user.username, roles: user.roles };
+        const token = await signer.sign(claims, { dpopJkt: proof.jkt });
+        ctx.body = { access_token: token, token_type: 'DPoP', expires_in: config.tokenLifetime };
+      } catch (err) {
+        if (!(err instanceof JwtError)) throw err;
+        ctx.status = err.status;
+        ctx.set(err.headers);
+        ctx.body = err.body;
+      }
       return;
     }
     const token = await signer.sign({ sub: user.username, roles: user.roles });

@@ -7,6 +7,7 @@ import { ApiController } from './api.controller.js';
 import { AuthController } from './auth.controller.js';
 import { TOKEN_LIFETIME_SECONDS, type ExampleConfig } from './config.js';
 import { EventsGateway } from './events.gateway.js';
+import { dpopReplay } from './dpop-replay.js';
 import { Revocation, RevocationModule } from './revocation.module.js';
 
 /**
@@ -31,6 +32,8 @@ export class AppModule {
             requiredClaims: ['exp', 'jti'],
             cookie: 'access_token',
             revocation: revocation.store,
+            // DPoP-bound tokens come with `Authorization: DPoP` and a fresh proof per request.
+            dpop: { replay: dpopReplay },
             signer: {
               algorithm: 'HS256',
               key: config.secret,

@@ -8,22 +8,30 @@ import {
   Res,
   UnauthorizedException,
 } from '@nestjs/common';
+import { verifyDpopProof } from '@tokenward/core';
 import {
   Claims,
   clearAuthCookie,
   JwtAuthService,
+  JwtError,
+  JwtHttpException,
   Public,
   serializeAuthCookie,
   type AuthCookieOptions,
   type JwtClaims,
 } from '@tokenward/nestjs';
 import { TOKEN_LIFETIME_SECONDS } from './config.js';
+import { dpopReplay } from './dpop-replay.js';
 import { checkPassword, INVALID_LOGIN_BODY, readCredentials } from './users.js';
 
 /** The parts of the Express request and response this controller touches. */
 interface HttpRequest {
   secure: boolean;
   hostname: string;
+  method: string;
+  protocol: string;
+  originalUrl: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 interface HttpResponse {
   setHeader(name: string, value: string): void;
@@ -57,6 +65,23 @@ export class AuthController {
         error: 'invalid_credentials',
         error_description: 'Unknown user or wrong password',
       });
+    }
+    if (req.headers.dpop !== undefined) {
+      // A DPoP proof for this request: the token is bound to the proof's key (cnf.jkt), no cookie.
+      try {
+        const proof = await verifyDpopProof(req.headers.dpop, {
+          method: req.method,
+          url: `${req.protocol}://${String(req.headers.host)}${req.originalUrl}`,
+          replay: dpopReplay,
+        });
+        const claims = { sub: user.username, roles: user.roles };
+        const token = await this.auth.sign(claims, { dpopJkt: proof.jkt });
+        return { access_token: token, token_type: 'DPoP', expires_in: TOKEN_LIFETIME_SECONDS };
+      } catch (err) {
+        if (!(err instanceof JwtError)) throw err;
+        for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
+        throw new JwtHttpException(err);
+      }
     }
     const accessToken = await this.auth.sign({ sub: user.username, roles: user.roles });
     res.setHeader('Set-Cookie', serializeAuthCookie(accessToken, cookieOptions(req)));

@@ -11,7 +11,16 @@ import { PARTNER_AUDIENCE, PARTNER_ISSUER, REMOTE_ISSUER } from './scenarios/iss
 
 /** The name of a server configuration. */
 export type ProfileName =
-  'default' | 'query' | 'https' | 'resolver' | 'jwks' | 'jwks-down' | 'store-down' | 'issuers';
+  | 'default'
+  | 'query'
+  | 'https'
+  | 'resolver'
+  | 'jwks'
+  | 'jwks-down'
+  | 'store-down'
+  | 'issuers'
+  | 'dpop'
+  | 'dpop-required';
 
 /** Resources the test owns and hands to the profiles. */
 export interface ProfileResources {
@@ -78,6 +87,10 @@ export function profileConfig(name: ProfileName, resources: ProfileResources): A
       return { auth: { ...auth, revocation: resources.brokenRevocation } };
     case 'issuers':
       return { auth: issuersProfile(auth, resources) };
+    case 'dpop':
+      return { auth: { ...auth, dpop: {} } };
+    case 'dpop-required':
+      return { auth: { ...auth, dpop: { mode: 'required', algorithms: ['ES256'] } } };
   }
 }
 

@@ -4,6 +4,7 @@
 import type { Scenario } from './scenario.js';
 import { ACCESS } from './scenarios/access.js';
 import { AUTHORIZATION } from './scenarios/authorization.js';
+import { DPOP } from './scenarios/dpop.js';
 import { EXTRACTION } from './scenarios/extraction.js';
 import { ISSUERS } from './scenarios/issuers.js';
 import { REMOTE_JWKS } from './scenarios/remote-jwks.js';
@@ -19,4 +20,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...ISSUERS,
   ...AUTHORIZATION,
   ...ACCESS,
+  ...DPOP,
 ];

@@ -1,6 +1,11 @@
 // Public surface of @tokenward/core: explicit named re-exports only (locked by test/exports.test.ts).
 export { ERROR_MEANINGS } from './errors/error-codes.js';
-export type { BearerErrorValue, ErrorMeaning, JwtErrorCode } from './errors/error-codes.js';
+export type {
+  BearerErrorValue,
+  DpopErrorValue,
+  ErrorMeaning,
+  JwtErrorCode,
+} from './errors/error-codes.js';
 export { configError, JwtError } from './errors/jwt-error.js';
 export type { JwtErrorDetails, JwtErrorInit } from './errors/jwt-error.js';
 export { checkOptionNames } from './config/check-option-names.js';
@@ -72,3 +77,16 @@ export type { JwtEnv } from './config/verifier-options-from-env.js';
 export type { Verifier, VerifierOptions } from './types/verifier-options.js';
 export { createVerifier } from './verify/create-verifier.js';
 export type { IssuerOptions, IssuersOption, VerifiedIssuer } from './types/issuer-options.js';
+export { jwkThumbprint } from './dpop/jwk-thumbprint.js';
+export { verifyDpopProof } from './dpop/verify-dpop-proof.js';
+export type { VerifyDpopProofOptions } from './dpop/verify-dpop-proof.js';
+export type { DpopProof, DpopProofClaims } from './dpop/check-proof.js';
+export type { DpopOptions, SenderConstraintMode } from './dpop/dpop-options.js';
+export type { Confirmation } from './dpop/check-possession.js';
+export type { ReplayStore } from './dpop/replay-store.js';
+export type { DpopNonceOptions } from './dpop/dpop-nonces.js';
+export { MemoryReplayStore } from './dpop/memory-replay-store.js';
+export type { MemoryReplayStoreOptions } from './dpop/memory-replay-store.js';
+export type { DpopChallenge } from './errors/http-answer.js';
+export type { MtlsOptions } from './mtls/mtls-options.js';
+export { readPeerCertificate } from './mtls/read-peer-certificate.js';

@@ -73,9 +73,16 @@ export function jwt<T = JwtClaims>(options?: JwtOptions<T>): UnlessMiddleware {
   ) as Authenticator<JwtClaims>;
   const context: RequestContext = { authenticator, fail };
 
-  const accept = (req: Request, result: AuthResult<JwtClaims>, next: NextFunction): void => {
+  const accept = (
+    req: Request,
+    res: Response,
+    result: AuthResult<JwtClaims>,
+    next: NextFunction,
+  ): void => {
     if (result.authenticated) {
       publishAuth(req, result.claims, result.token);
+      // Core's headers for a success (a rotated DPoP nonce).
+      if (result.headers !== undefined) res.set(result.headers);
     }
     next();
   };
@@ -92,12 +99,12 @@ export function jwt<T = JwtClaims>(options?: JwtOptions<T>): UnlessMiddleware {
     }
     if (answer instanceof Promise) {
       answer.then(
-        (result) => accept(req, result, next),
+        (result) => accept(req, res, result, next),
         (err: unknown) => fail(err, req, res, next),
       );
       return;
     }
-    accept(req, answer, next);
+    accept(req, res, answer, next);
   }
   return withUnless(jwtMiddleware);
 }

@@ -63,6 +63,8 @@ export function jwt(options?: KoaJwtOptions<unknown, string, string>): UnlessMid
       const state = ctx.state as Record<string, unknown>;
       state[settings.stateKey] = result.claims;
       if (settings.tokenKey !== undefined) state[settings.tokenKey] = result.token;
+      // Core's headers for a success (a rotated DPoP nonce).
+      if (result.headers !== undefined) ctx.set(result.headers);
     }
     return next();
   };

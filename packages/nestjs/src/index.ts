@@ -20,6 +20,7 @@ export { Claim, Claims } from './decorators/claims.decorator.js';
 export type { ClaimName } from './decorators/claims.decorator.js';
 export { AccessToken } from './decorators/access-token.decorator.js';
 export { RequireClaims } from './decorators/require-claims.decorator.js';
+export { RequireDpop } from './decorators/require-dpop.decorator.js';
 export type { ClaimsPredicate } from './decorators/require-claims.decorator.js';
 export type { RequirementOptions } from './lib/requirement-decorator.js';
 export type {

@@ -180,6 +180,20 @@ export class JwtAuthService {
   }
 
   /**
+   * Throws `ERR_DPOP_BINDING_MISMATCH` (401) unless the request was authenticated with a DPoP
+   * proof (what `@RequireDpop()` does).
+   *
+   * @param result - the request's authentication result
+   * @example
+   * ```ts
+   * auth.requireDpop(await auth.authenticate(req));
+   * ```
+   */
+  requireDpop(result: AuthResult): void {
+    this.#authenticator.requireDpop(result);
+  }
+
+  /**
    * Verifies a token string with the module's verifier (rejects with `JwtError`).
    *
    * @param token - a compact JWS

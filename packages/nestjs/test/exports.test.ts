@@ -28,6 +28,7 @@ describe('public surface', () => {
         'OptionalAuth',
         'Public',
         'RequireClaims',
+        'RequireDpop',
         'Roles',
         'Scopes',
       ].sort(),

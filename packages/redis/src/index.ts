@@ -8,3 +8,5 @@ export type {
   RevocationLogger,
   RevocationRedisClient,
 } from './redis-revocation-store-options.js';
+export { REDIS_REPLAY_DEFAULTS, RedisReplayStore } from './redis-replay-store.js';
+export type { RedisReplayStoreOptions } from './redis-replay-store.js';

@@ -117,7 +117,8 @@ const consoleLogger: RevocationLogger = { warn: (message) => console.warn(messag
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-function isClient(value: unknown): value is RevocationRedisClient {
+/** Whether a value is an ioredis `Redis` or `Cluster` (internal, shared by the stores). */
+export function isClient(value: unknown): value is RevocationRedisClient {
   return (
     isObject(value) &&
     typeof value.mget === 'function' &&
@@ -126,7 +127,8 @@ function isClient(value: unknown): value is RevocationRedisClient {
   );
 }
 
-function integerIn(value: unknown, option: string, min: number, max: number): number {
+/** An integer option within bounds, or a configuration error naming it (internal). */
+export function integerIn(value: unknown, option: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     configError(option, `must be an integer between ${min} and ${max}`);
   }
@@ -172,6 +174,21 @@ function readMirror(
 }
 
 /**
+ * Checks a key prefix (internal, shared by the stores): no `{`/`}` (the Cluster hash tag is the
+ * stores' own), no whitespace or controls, at most 200 characters.
+ *
+ * @param prefix - the option value
+ */
+export function checkPrefix(prefix: unknown): asserts prefix is string {
+  if (typeof prefix !== 'string' || prefix.length > 200 || /[{}\s\p{Cc}]/u.test(prefix)) {
+    configError(
+      'prefix',
+      'must be a string of at most 200 characters without {, }, spaces or control characters',
+    );
+  }
+}
+
+/**
  * Validates the options of `RedisRevocationStore` and applies the defaults.
  *
  * @param options - caller options
@@ -186,12 +203,7 @@ export function readRedisStoreOptions(options: RedisRevocationStoreOptions): Res
   const d = REDIS_REVOCATION_DEFAULTS;
   const { client, prefix = d.prefix, failOpen = d.failOpen, logger = consoleLogger } = options;
   if (!isClient(client)) configError('client', 'must be an ioredis Redis or Cluster instance');
-  if (typeof prefix !== 'string' || prefix.length > 200 || /[{}\s\p{Cc}]/u.test(prefix)) {
-    configError(
-      'prefix',
-      'must be a string of at most 200 characters without {, }, spaces or control characters',
-    );
-  }
+  checkPrefix(prefix);
   if (typeof failOpen !== 'boolean') configError('failOpen', 'must be a boolean');
   const { toleranceSeconds = d.toleranceSeconds } = options;
   if (

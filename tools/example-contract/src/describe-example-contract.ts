@@ -1,3 +1,4 @@
+import { dpopContract } from './contract/dpop.js';
 import { environmentContract } from './contract/environment.js';
 import { loginContract } from './contract/login.js';
 import { logoutContract } from './contract/logout.js';
@@ -39,6 +40,7 @@ export function describeExampleContract(name: string, start: StartExample): void
     routesContract(url, () => start(env));
     loginContract(url);
     logoutContract(url);
+    dpopContract(url);
   });
 
   describe(`${name} configuration from the environment`, () => {

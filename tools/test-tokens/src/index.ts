@@ -1,2 +1,10 @@
-// Private test support: real HS256 tokens from core's own signer, for the adapter suites.
+// Private test support for the adapter suites: real HS256 tokens from core's own signer, a DPoP
+// client, and TLS certificates for certificate-bound tokens.
 export { hs256TestTokens, type Hs256TestTokens } from './hs256-test-tokens.js';
+export { dpopTestClient, type DpopTestClient } from './dpop-test-client.js';
+export {
+  bindingOutcomes,
+  testCertificate,
+  tlsGet,
+  type TestCertificate,
+} from './tls-test-certificates.js';

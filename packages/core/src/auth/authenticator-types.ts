@@ -4,6 +4,9 @@ import type { Verifier, VerifierOptions } from '../types/verifier-options.js';
 import type { CustomToken } from '../extract/create-token-extractor.js';
 import type { ClaimPath } from '../roles/claim-path.js';
 import type { RequestView } from './request-view.js';
+import type { DpopOptions } from '../dpop/dpop-options.js';
+import type { MtlsOptions } from '../mtls/mtls-options.js';
+import type { Confirmation } from '../dpop/check-possession.js';
 
 /** Where the token of an authenticated request came from. */
 export type TokenSource = 'header' | 'cookie' | 'query' | 'custom';
@@ -75,6 +78,21 @@ export interface AuthenticatorOptions<T = JwtClaims> extends Partial<VerifierOpt
    * the framework's error path (500). The return type becomes the claims type of every result.
    */
   validateClaims?: (claims: JwtClaims) => T;
+  /**
+   * DPoP (RFC 9449): accept (`mode: 'allowed'`, the default once the option is given) or demand
+   * (`'required'`) `Authorization: DPoP <token>` with a `DPoP` proof header, checked after the
+   * token's own verification on every request (the verified-token cache serves claims, never
+   * proofs). A token bound to a key (`cnf.jkt`) is refused as a Bearer token whatever the mode.
+   * The proofs' clock is `clock` and `clockTolerance` (defaults with a prebuilt `verifier`).
+   */
+  dpop?: DpopOptions;
+  /**
+   * Certificate-bound tokens (RFC 8705 §3): a token with `cnf["x5t#S256"]` is accepted only over
+   * a TLS connection whose client certificate has that thumbprint (`mode: 'allowed'`, the default
+   * once the option is given), or every token must be (`'required'`). Without the option,
+   * certificate-bound tokens are refused.
+   */
+  mtls?: MtlsOptions;
 }
 
 /**
@@ -96,6 +114,13 @@ export type AuthResult<T = JwtClaims> =
       source: TokenSource;
       /** With the verifier's `issuers`: the entry that verified the token. */
       issuer?: VerifiedIssuer;
+      /** How the token was bound to its sender, when it was (a DPoP proof key). */
+      confirmation?: Confirmation;
+      /**
+       * Response headers the adapter sends with the success: `DPoP-Nonce` when the client's
+       * DPoP nonce is about to expire (RFC 9449 §8).
+       */
+      headers?: Readonly<Record<string, string>>;
     }
   | { authenticated: false };
 
@@ -169,4 +194,17 @@ export interface Authenticator<T = JwtClaims> {
    * ```
    */
   refuse(): never;
+  /**
+   * Throws `ERR_DPOP_BINDING_MISMATCH` (401, DPoP-only challenge) unless the request was
+   * authenticated with a DPoP proof: a route-level "DPoP required" on an authenticator whose
+   * `dpop.mode` is `allowed` (Nest's `@RequireDpop()`). An anonymous result is refused too.
+   *
+   * @param result - the result of `authenticate` for this request
+   * @example
+   * ```ts
+   * const result = await auth.authenticate(view);
+   * auth.requireDpop(result);
+   * ```
+   */
+  requireDpop(result: AuthResult<T>): void;
 }

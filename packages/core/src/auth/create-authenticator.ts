@@ -12,15 +12,19 @@ import type { Authenticator, AuthenticatorOptions, AuthResult } from './authenti
 import { buildVerifier } from './build-verifier.js';
 import { checkHttps } from './check-https.js';
 import type { RequestView } from './request-view.js';
-import { DEFAULT_REALM } from '../errors/http-answer.js';
+import { DEFAULT_REALM, type DpopChallenge } from '../errors/http-answer.js';
+import { readDpopOptions } from '../dpop/dpop-options.js';
+import { readMtlsOptions } from '../mtls/mtls-options.js';
+import { checkCertificateBinding } from '../mtls/check-certificate-binding.js';
+import { createPossessionCheck, dpopChallenge, type Possession } from '../dpop/check-possession.js';
 import { checkOptionNames } from '../config/check-option-names.js';
 import { VERIFIER_OPTION_KEYS } from '../verify/read-verifier-options.js';
 import { checkRequestHeaders } from './check-request.js';
 
 /**
  * Every option of `createAuthenticator`, declared once, next to where they are read: the
- * verifier's options plus extraction, optional auth, CSRF, HTTPS, roles/scopes and claims
- * validation. Adapters check their own options against these plus theirs (`checkOptionNames`).
+ * verifier's options plus extraction, optional auth, CSRF, HTTPS, roles/scopes, claims
+ * validation and sender constraints (DPoP, mTLS). Adapters check their own options against these plus theirs (`checkOptionNames`).
  *
  * @example
  * ```ts
@@ -43,6 +47,8 @@ export const AUTHENTICATOR_OPTION_KEYS: readonly string[] = Object.freeze([
   'scopesClaim',
   'roleHierarchy',
   'validateClaims',
+  'dpop',
+  'mtls',
 ]);
 
 // The answer for a request without a token where none is required (shared: it holds nothing).
@@ -53,6 +59,15 @@ const REALM = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
 
 function isPreflight(req: RequestView): boolean {
   return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+}
+
+function differs(a: DpopChallenge | undefined, b: DpopChallenge | undefined): boolean {
+  return (
+    a?.usedDpop !== b?.usedDpop ||
+    a?.algs !== b?.algs ||
+    a?.bearer !== b?.bearer ||
+    a?.nonce !== b?.nonce
+  );
 }
 
 function bool(value: unknown, fallback: boolean, option: string): boolean {
@@ -128,24 +143,31 @@ export function createAuthenticator<T = JwtClaims>(
   // the token is refused: a token that verifies is base64url and dots, which b64token allows, and
   // one that does not is refused before any key lookup or I/O. A cache hit then scans no
   // character of it. Another verifier may do I/O with any string: it gets checked tokens only.
-  const extract = createTokenExtractorNow(options, own === undefined);
+  const dpop = readDpopOptions(options.dpop);
+  const extract = createTokenExtractorNow(options, own === undefined, dpop.mode !== 'off');
+  // The verifier's clock and tolerance (defaults with a prebuilt verifier).
+  const clock = options.clock ?? Date.now;
+  const possession = createPossessionCheck(dpop, clock, options.clockTolerance ?? 0);
+  const mtls = readMtlsOptions(options.mtls);
   const refusal = (found: ExtractedToken, err: unknown): unknown =>
     own !== undefined && found.source === 'header' && !isB64Token(found.token)
       ? malformedAuthorization()
       : err;
 
-  // A JwtError gets this realm; anything else is a failure of the app's own code (a throwing
-  // getToken, resolver or store) or a bug: it passes unchanged, so the framework's own error
-  // path answers it (500), never as the client's fault.
-  const withRealm = (err: unknown): JwtError => {
+  // A JwtError gets this realm and the DPoP challenge; anything else is a failure of the app's
+  // own code (a throwing getToken, resolver or store) or a bug: it passes unchanged, so the
+  // framework's own error path answers it (500), never as the client's fault.
+  const withRealm = (err: unknown, req?: RequestView): JwtError => {
     if (!(err instanceof JwtError)) throw err;
+    const challenge = dpopChallenge(dpop, req, clock);
     let error = err;
     // An error shared with another realm (a cached failure) is copied rather than changed.
-    if (error.realm !== undefined && error.realm !== realm) {
+    if (error.realm !== undefined && (error.realm !== realm || differs(error.dpop, challenge))) {
       const { scope, retryAfter, details } = error;
       error = new JwtError(error.code, error.message, { scope, retryAfter, details, cause: error });
     }
     error.realm = realm;
+    error.dpop = challenge;
     return error;
   };
 
@@ -162,21 +184,46 @@ export function createAuthenticator<T = JwtClaims>(
     return claims;
   };
 
-  const accept = (found: ExtractedToken, verified: VerifyResult): AuthResult<T> => {
-    const result: AuthResult<T> = {
+  const result = (
+    found: ExtractedToken,
+    verified: VerifyResult,
+    possession: Possession | undefined,
+  ): AuthResult<T> => {
+    const accepted: AuthResult<T> = {
       authenticated: true,
       claims: validate(verified.payload),
       header: verified.header,
       token: found.token,
       source: found.source,
     };
-    if (verified.issuer !== undefined) result.issuer = verified.issuer;
-    return result;
+    if (verified.issuer !== undefined) accepted.issuer = verified.issuer;
+    if (possession !== undefined) {
+      accepted.confirmation = possession.confirmation;
+      if (possession.headers !== undefined) accepted.headers = possession.headers;
+    }
+    return accepted;
   };
 
-  const rejectWithRealm = (err: unknown): never => {
-    throw withRealm(err);
+  // Proof of possession (DPoP) after the token's own verification, before the claims are used.
+  const accept = (
+    req: RequestView,
+    found: ExtractedToken,
+    verified: VerifyResult,
+  ): AuthResult<T> | Promise<AuthResult<T>> => {
+    const x5tS256 = checkCertificateBinding(mtls, req, verified.payload);
+    const proven = possession(req, found, verified.payload);
+    if (proven instanceof Promise) return proven.then((value) => result(found, verified, value));
+    if (proven === undefined && x5tS256 !== undefined) {
+      return result(found, verified, { confirmation: { method: 'mtls', x5tS256 } });
+    }
+    return result(found, verified, proven);
   };
+
+  const rejecter =
+    (req: RequestView) =>
+    (err: unknown): never => {
+      throw withRealm(err, req);
+    };
 
   // Everything after extraction; throws (not rejects) whatever goes wrong synchronously.
   const verifyFound = (
@@ -198,26 +245,25 @@ export function createAuthenticator<T = JwtClaims>(
     }
     if (isThenable(verified)) {
       // Promise.resolve: a user's verifier may hand back another library's thenable.
-      return Promise.resolve(verified)
-        .then(
-          (result) => accept(found, result),
-          (err: unknown) => Promise.reject(refusal(found, err) as Error),
-        )
-        .catch(rejectWithRealm);
+      return Promise.resolve(verified).then(
+        (value) => accept(req, found, value),
+        (err: unknown) => Promise.reject(refusal(found, err) as Error),
+      );
     }
-    return accept(found, verified);
+    return accept(req, found, verified);
   };
 
   function authenticateNow(req: RequestView): AuthResult<T> | Promise<AuthResult<T>> {
     try {
       checkRequestHeaders(req);
       const found = extract(req);
-      if (found instanceof Promise) {
-        return found.then((value) => verifyFound(req, value)).catch(rejectWithRealm);
-      }
-      return verifyFound(req, found);
+      const answer =
+        found instanceof Promise
+          ? found.then((value) => verifyFound(req, value))
+          : verifyFound(req, found);
+      return answer instanceof Promise ? answer.catch(rejecter(req)) : answer;
     } catch (err) {
-      throw withRealm(err);
+      throw withRealm(err, req);
     }
   }
 
@@ -239,6 +285,16 @@ export function createAuthenticator<T = JwtClaims>(
     },
     refuse(): never {
       throw withRealm(new JwtError('ERR_JWT_INSUFFICIENT_SCOPE'));
+    },
+    requireDpop(result: AuthResult<T>): void {
+      if (result.authenticated && result.confirmation?.method === 'dpop') return;
+      const error = withRealm(
+        new JwtError(result.authenticated ? 'ERR_DPOP_BINDING_MISMATCH' : 'ERR_JWT_MISSING'),
+      );
+      // This route accepts DPoP only, whatever the authenticator's mode.
+      const challenge = dpopChallenge(dpop, undefined, clock);
+      error.dpop = { algs: dpop.algs, nonce: challenge?.nonce, bearer: false, usedDpop: true };
+      throw error;
     },
   });
 }

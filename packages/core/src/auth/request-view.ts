@@ -33,4 +33,10 @@ export interface RequestView {
    * Default: the `Host` header.
    */
   readonly host?: string;
+  /**
+   * The DER bytes of the TLS client certificate of the connection (`socket.getPeerCertificate()
+   * .raw`), for certificate-bound tokens (`mtls`); `undefined` without TLS or without a client
+   * certificate.
+   */
+  readonly peerCertificate?: Uint8Array | undefined;
 }

@@ -28,10 +28,19 @@ export type JwtErrorCode =
   | 'ERR_JWT_HTTPS_REQUIRED'
   | 'ERR_JWKS_UNAVAILABLE'
   | 'ERR_REVOCATION_UNAVAILABLE'
+  | 'ERR_DPOP_PROOF_INVALID'
+  | 'ERR_DPOP_BINDING_MISMATCH'
+  | 'ERR_DPOP_REPLAYED'
+  | 'ERR_DPOP_NONCE_REQUIRED'
+  | 'ERR_DPOP_REPLAY_UNAVAILABLE'
+  | 'ERR_MTLS_BINDING_MISMATCH'
   | 'ERR_JWT_CONFIG_INVALID';
 
 /** The RFC 6750 §3.1 `error` value sent in the challenge, or `undefined` when none is sent. */
 export type BearerErrorValue = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
+
+/** The RFC 9449 §7.1 `error` value of a DPoP challenge for a fault of the proof itself. */
+export type DpopErrorValue = 'invalid_dpop_proof' | 'use_dpop_nonce';
 
 /** HTTP meaning of one error code: status, RFC 6750 error value, and a fixed description. */
 export interface ErrorMeaning {
@@ -39,6 +48,8 @@ export interface ErrorMeaning {
   readonly status: number;
   /** RFC 6750 `error` attribute of the challenge; absent when the challenge carries none. */
   readonly bearerError?: BearerErrorValue;
+  /** RFC 9449 `error` attribute, for faults of the DPoP proof (sent on the `DPoP` challenge). */
+  readonly dpopError?: DpopErrorValue;
   /** Whether the answer carries a `WWW-Authenticate: Bearer` challenge. */
   readonly challenge: boolean;
   /** Fixed, token-independent text used as `error_description`. */
@@ -66,6 +77,13 @@ export const REFINED_DESCRIPTIONS: Readonly<
 const token = (description: string): ErrorMeaning => ({
   status: 401,
   bearerError: 'invalid_token',
+  challenge: true,
+  description,
+});
+
+const proof = (description: string): ErrorMeaning => ({
+  status: 401,
+  dpopError: 'invalid_dpop_proof',
   challenge: true,
   description,
 });
@@ -128,6 +146,23 @@ export const ERROR_MEANINGS: Readonly<Record<JwtErrorCode, ErrorMeaning>> = Obje
     challenge: false,
     description: 'The revocation store is temporarily unavailable',
   },
+  ERR_DPOP_PROOF_INVALID: proof('The DPoP proof is invalid'),
+  ERR_DPOP_BINDING_MISMATCH: token('The access token is not bound to the proof of possession sent'),
+  ERR_DPOP_REPLAYED: proof('The DPoP proof was already used'),
+  ERR_DPOP_NONCE_REQUIRED: {
+    status: 401,
+    dpopError: 'use_dpop_nonce',
+    challenge: true,
+    description: 'The DPoP proof must carry the nonce the server provided',
+  },
+  ERR_DPOP_REPLAY_UNAVAILABLE: {
+    status: 503,
+    challenge: false,
+    description: 'The DPoP replay store is temporarily unavailable',
+  },
+  ERR_MTLS_BINDING_MISMATCH: token(
+    'The access token is not bound to the client certificate of the connection',
+  ),
   ERR_JWT_CONFIG_INVALID: {
     status: 500,
     challenge: false,

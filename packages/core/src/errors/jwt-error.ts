@@ -1,5 +1,5 @@
 import { ERROR_MEANINGS, type BearerErrorValue, type JwtErrorCode } from './error-codes.js';
-import { httpAnswer, type HttpAnswer } from './http-answer.js';
+import { httpAnswer, type DpopChallenge, type HttpAnswer } from './http-answer.js';
 
 // A process-wide brand, so `instanceof` holds across the ESM and CJS builds of this package.
 const BRAND = Symbol.for('@tokenward/core.JwtError');
@@ -118,6 +118,8 @@ export class JwtError extends Error {
   readonly details: JwtErrorDetails | undefined;
   /** The protection realm of the challenge; set by the authenticate step that raised it. */
   realm: string | undefined;
+  /** The DPoP schemes of the challenge; set by an authenticate step that accepts DPoP. */
+  dpop: DpopChallenge | undefined;
 
   /**
    * @param code - the stable error code
@@ -138,6 +140,7 @@ export class JwtError extends Error {
     this.retryAfter = init.retryAfter;
     this.details = freezeDetails(init.details);
     this.realm = undefined;
+    this.dpop = undefined;
     Object.defineProperty(this, BRAND, { value: true });
   }
 

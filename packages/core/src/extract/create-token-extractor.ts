@@ -4,7 +4,7 @@ import { checkOptionNames } from '../config/check-option-names.js';
 import { configError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
 import { asPromise } from '../lib/as-promise.js';
-import { readAuthorization } from './read-authorization.js';
+import { readAuthorization, readAuthorizationWithDpop } from './read-authorization.js';
 import { readCookie } from './read-cookie.js';
 import { readCustom } from './read-custom.js';
 import { readQuery } from './read-query.js';
@@ -59,6 +59,11 @@ export interface ExtractedToken {
   token: string;
   /** The one source that carried it. */
   source: TokenSource;
+  /**
+   * The `Authorization` scheme that carried it (source `header`), when the `dpop` option is on;
+   * otherwise absent (the header is read for `Bearer` only).
+   */
+  scheme?: 'Bearer' | 'DPoP';
 }
 
 /**
@@ -111,7 +116,9 @@ function createExtractNow(
   query: boolean,
   getToken: TokenExtractorOptions['getToken'],
   checkHeaderToken: boolean,
+  dpop: boolean,
 ): ExtractNow {
+  if (dpop) return createDpopExtractNow(cookie, query, getToken, checkHeaderToken);
   if (getToken === undefined) {
     return (req) =>
       onlyOne(
@@ -129,12 +136,38 @@ function createExtractNow(
   };
 }
 
+// The same, with `Authorization: DPoP` read too and the scheme recorded.
+function createDpopExtractNow(
+  cookie: string | undefined,
+  query: boolean,
+  getToken: TokenExtractorOptions['getToken'],
+  checkHeaderToken: boolean,
+): ExtractNow {
+  const withScheme = (
+    header: ReturnType<typeof readAuthorizationWithDpop>,
+    found: ExtractedToken | undefined,
+  ): ExtractedToken | undefined =>
+    header === undefined || found === undefined ? found : { ...found, scheme: header.scheme };
+  return (req) => {
+    const header = readAuthorizationWithDpop(req, checkHeaderToken);
+    const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);
+    const fromQuery = query ? readQuery(req) : undefined;
+    if (getToken === undefined) {
+      return withScheme(header, onlyOne(header?.token, fromCookie, fromQuery, undefined));
+    }
+    return readCustom(getToken, req).then((custom) =>
+      withScheme(header, onlyOne(header?.token, fromCookie, fromQuery, custom)),
+    );
+  };
+}
+
 /**
  * Internal: {@link createTokenExtractor} without the promise, for the authenticator's hot path.
  *
  * @param options - the same options
  * @param checkHeaderToken - `false`: a Bearer header's token is returned without its `b64token`
  *   check, which the caller then makes when the token is refused (see `createAuthenticator`)
+ * @param dpop - read `Authorization: DPoP` too, and record the scheme (the `dpop` option is on)
  * @returns the synchronous-when-possible extractor
  * @example
  * ```ts
@@ -144,6 +177,7 @@ function createExtractNow(
 export function createTokenExtractorNow(
   options: TokenExtractorOptions = {},
   checkHeaderToken = true,
+  dpop = false,
 ): ExtractNow {
   const { cookie, query = false, getToken } = options;
   if (cookie !== undefined && (typeof cookie !== 'string' || !COOKIE_NAME.test(cookie))) {
@@ -153,7 +187,7 @@ export function createTokenExtractorNow(
   if (getToken !== undefined && typeof getToken !== 'function') {
     configError('getToken', 'must be a function');
   }
-  return createExtractNow(cookie, query, getToken, checkHeaderToken);
+  return createExtractNow(cookie, query, getToken, checkHeaderToken, dpop);
 }
 
 // RFC 6750 §2: clients MUST NOT use more than one method per request.

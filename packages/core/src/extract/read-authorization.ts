@@ -2,21 +2,10 @@ import type { RequestView } from '../auth/request-view.js';
 import { isB64Token } from '../lib/b64token.js';
 import type { JwtError } from '../errors/jwt-error.js';
 import { invalidRequest } from '../lib/invalid-request.js';
+import { countRawHeader } from '../lib/count-raw-header.js';
 
 // RFC 7235 §2.1: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
 const CREDENTIALS = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?: +([^]*))?$/;
-
-function countAuthorization(rawHeaders: readonly string[] | undefined): number {
-  if (rawHeaders === undefined) return 0;
-  let count = 0;
-  // rawHeaders alternates name, value.
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i];
-    // Length first: only a 13-character name is worth lower-casing.
-    if (name?.length === 13 && name.toLowerCase() === 'authorization') count++;
-  }
-  return count;
-}
 
 /** The refusal of an `Authorization` header that is not `<scheme> <b64token>` (400). */
 // `Authorization: Bearer` with nothing after it: most often an unset variable in a client script.
@@ -40,7 +29,7 @@ export function malformedAuthorization(): JwtError {
  */
 export function readAuthorization(req: RequestView, checkToken = true): string | undefined {
   // Node keeps only the first of duplicate Authorization headers in `headers`: look at the raw list.
-  if (countAuthorization(req.rawHeaders) > 1) {
+  if (countRawHeader(req.rawHeaders, 'authorization') > 1) {
     throw invalidRequest('The request carries more than one Authorization header');
   }
   const value = req.headers['authorization'];
@@ -63,4 +52,33 @@ export function readAuthorization(req: RequestView, checkToken = true): string |
   if (token === undefined || token.trim() === '') throw emptyToken();
   if (checkToken && !isB64Token(token)) throw malformedAuthorization();
   return token;
+}
+
+/**
+ * {@link readAuthorization} that also accepts the `DPoP` scheme (RFC 9449 §7.1), telling which
+ * scheme carried the token; used when the `dpop` option is on.
+ *
+ * @param req - the request view
+ * @param checkToken - as for {@link readAuthorization}
+ */
+export function readAuthorizationWithDpop(
+  req: RequestView,
+  checkToken = true,
+): { token: string; scheme: 'Bearer' | 'DPoP' } | undefined {
+  const value = req.headers['authorization'];
+  if (
+    typeof value === 'string' &&
+    value.length > 5 &&
+    value.slice(0, 5).toLowerCase() === 'dpop '
+  ) {
+    if (countRawHeader(req.rawHeaders, 'authorization') > 1) {
+      throw invalidRequest('The request carries more than one Authorization header');
+    }
+    const match = CREDENTIALS.exec(value);
+    const token = match?.[2];
+    if (token === undefined || (checkToken && !isB64Token(token))) throw malformedAuthorization();
+    return { token, scheme: 'DPoP' };
+  }
+  const token = readAuthorization(req, checkToken);
+  return token === undefined ? undefined : { token, scheme: 'Bearer' };
 }

@@ -20,8 +20,10 @@ function base64urlJson(value: unknown): string {
 
 /** The options of one `sign()` call, declared once. */
 const SIGN_OPTION_KEYS = ['expiresIn', 'issuer', 'audience', 'typ'] as const;
-/** Every option of `createSigner`, declared once. */
+/** Every option of `createSigner`, declared once (`dpopJkt` is per token only). */
 const SIGNER_OPTION_KEYS = [...SIGN_OPTION_KEYS, 'algorithm', 'key', 'kid', 'clock'] as const;
+/** The options of one `sign()` call: the defaults it may override, and the per-token binding. */
+const SIGN_CALL_KEYS = [...SIGN_OPTION_KEYS, 'dpopJkt'] as const;
 // jsonwebtoken's sign options, which hold claims here.
 const SIGNER_HINTS: Readonly<Record<string, string>> = {
   keyid: 'use "kid"',
@@ -31,6 +33,8 @@ const SIGNER_HINTS: Readonly<Record<string, string>> = {
   header: 'the header is built from algorithm, typ and kid',
   algorithms: 'a signer uses one "algorithm"',
 };
+// A base64url SHA-256 thumbprint (RFC 7638 with RFC 9449 §6.1's hash).
+const JKT = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 
 /**
  * Creates a JWT signer for login flows and tests. Every option is checked now: the key by the
@@ -81,7 +85,7 @@ export function createSigner(options: SignerOptions): Signer {
       if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
         configError('claims', 'must be an object');
       }
-      checkOptionNames(callOptions, SIGN_OPTION_KEYS, 'sign()', SIGNER_HINTS);
+      checkOptionNames(callOptions, SIGN_CALL_KEYS, 'sign()', SIGNER_HINTS);
       const settings: SignSettings =
         callOptions === undefined ? base : readSignSettings(callOptions, base, 'options.');
       const ms = clock();
@@ -96,6 +100,18 @@ export function createSigner(options: SignerOptions): Signer {
         jti: randomUUID(),
         ...claims,
       };
+      const dpopJkt = callOptions?.dpopJkt;
+      if (dpopJkt !== undefined) {
+        if (typeof dpopJkt !== 'string' || !JKT.test(dpopJkt)) {
+          configError(
+            'options.dpopJkt',
+            'must be an RFC 7638 SHA-256 thumbprint (43 base64url characters)',
+          );
+        }
+        if (payload.cnf !== undefined)
+          configError('options.dpopJkt', 'cannot be combined with a cnf claim');
+        payload.cnf = { jkt: dpopJkt };
+      }
       const encodedHeader = settings.typ === base.typ ? baseHeader : header(settings.typ);
       const input = `${encodedHeader}.${Buffer.from(serializeClaims(payload), 'utf8').toString('base64url')}`;
       let bytes: Buffer;

@@ -43,6 +43,12 @@ export interface SignOptions {
   audience?: string | string[] | undefined;
   /** Header `typ` of this token. */
   typ?: string | undefined;
+  /**
+   * Binds this token to a DPoP key (RFC 9449 §6.1): sets `cnf.jkt`, the RFC 7638 thumbprint of
+   * the client's proof key (`(await verifyDpopProof(...)).jkt`). Cannot be combined with a `cnf`
+   * claim. Per token only.
+   */
+  dpopJkt?: string | undefined;
 }
 
 /**
@@ -60,7 +66,7 @@ export interface SignOptions {
  * };
  * ```
  */
-export interface SignerOptions extends SignOptions {
+export interface SignerOptions extends Omit<SignOptions, 'dpopJkt'> {
   /** The one algorithm this signer uses. */
   algorithm: Algorithm;
   /** The signing key; checked like the verifier checks keys (size, curve, type). */
@@ -95,7 +101,7 @@ export interface Signer {
    * `ERR_JWT_CONFIG_INVALID` naming the claim, as do wrongly typed registered claims.
    *
    * @param claims - the claims to sign
-   * @param options - per-call lifetime, issuer, audience or `typ`
+   * @param options - per-call lifetime, issuer, audience, `typ` or DPoP binding (`dpopJkt`)
    * @returns the compact JWS; asymmetric signatures are computed off the main thread
    */
   sign<T extends JwtClaims = JwtClaims>(claims?: T, options?: SignOptions): Promise<string>;

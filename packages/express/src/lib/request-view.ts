@@ -1,4 +1,5 @@
 import type { RequestView } from '@tokenward/core';
+import { readPeerCertificate } from '@tokenward/core';
 import type { Request } from 'express';
 
 type TrustProxy = (address: string, hop: number) => boolean;
@@ -51,6 +52,10 @@ class ExpressRequestView implements RequestView {
 
   get host(): string | undefined {
     return hostOf(this.req);
+  }
+
+  get peerCertificate(): Uint8Array | undefined {
+    return readPeerCertificate(this.req.socket);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RequestView } from '@tokenward/core';
+import { readPeerCertificate } from '@tokenward/core';
 import type { Context } from 'koa';
 
 /**
@@ -36,6 +37,10 @@ class KoaRequestView implements RequestView {
 
   get host(): string | undefined {
     return this.ctx.host || undefined;
+  }
+
+  get peerCertificate(): Uint8Array | undefined {
+    return readPeerCertificate(this.ctx.req.socket);
   }
 }
 

@@ -6,6 +6,7 @@ import { JwtAuthService } from '../jwt-auth.service.js';
 import { getAuthState, setAuthState } from '../lib/auth-state.js';
 import type { ClaimsPredicate } from '../decorators/require-claims.decorator.js';
 import { readRoutePlan, type RoutePlan } from '../lib/route-plan.js';
+import { setResponseHeaders } from '../lib/set-response-headers.js';
 
 // The answer of every request allowed without waiting (shared: a settled promise holds nothing).
 const ALLOWED = Promise.resolve(true);
@@ -89,10 +90,10 @@ export class JwtGuard implements CanActivate {
         );
       if (answer instanceof Promise) {
         return answer
-          .then((result) => this.authorizeResult(result, plan, request))
+          .then((result) => this.authorizeResult(this.sendHeaders(result, context), plan, request))
           .catch((err: unknown) => this.refuse(err, context));
       }
-      const decided = this.authorizeResult(answer, plan, request);
+      const decided = this.authorizeResult(this.sendHeaders(answer, context), plan, request);
       return decided === ALLOWED ? decided : decided.catch((err) => this.refuse(err, context));
     } catch (err) {
       return this.refuse(err, context);
@@ -152,10 +153,19 @@ export class JwtGuard implements CanActivate {
     );
   }
 
+  // Core's headers for a success (a rotated DPoP nonce) go on the response.
+  private sendHeaders(result: AuthResult, context: ExecutionContext): AuthResult {
+    if (result.authenticated && result.headers !== undefined) {
+      setResponseHeaders(this.getResponse(context), result.headers, this.adapterHost);
+    }
+    return result;
+  }
+
   // After authentication: the route's requirements, then its predicates (which may be async).
   private authorizeResult(result: AuthResult, plan: RoutePlan, request: unknown): Promise<boolean> {
     if (!result.authenticated) return ALLOWED;
     setAuthState(request as object, result, this.auth);
+    if (plan.requireDpop) this.auth.requireDpop(result);
     for (const requirement of plan.requirements) this.auth.authorize(result.claims, requirement);
     if (plan.predicates.length === 0) return ALLOWED;
     return this.checkPredicates(plan.predicates, result.claims, request);

@@ -10,3 +10,4 @@ export interface RequirementMetadata {
   mode: 'all' | 'any';
 }
 export const CLAIMS_PREDICATE_KEY = 'tokenward:claims-predicate';
+export const REQUIRE_DPOP_KEY = 'tokenward:require-dpop';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestView } from '@tokenward/core';
+import { readPeerCertificate } from '@tokenward/core';
 
 type AnyRequest = Record<string, unknown> & { raw?: unknown };
 
@@ -88,6 +89,10 @@ class NestRequestView implements RequestView {
 
   get host(): string | undefined {
     return hostOf(this.req, this.headers);
+  }
+
+  get peerCertificate(): Uint8Array | undefined {
+    return readPeerCertificate(this.raw.socket);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   CLAIMS_PREDICATE_KEY,
   OPTIONAL_AUTH_KEY,
   PUBLIC_KEY,
+  REQUIRE_DPOP_KEY,
   ROLES_KEY,
   SCOPES_KEY,
   type RequirementMetadata,
@@ -20,6 +21,8 @@ export interface RoutePlan {
   readonly isPublic: boolean;
   readonly requirements: readonly Requirement[];
   readonly predicates: readonly ClaimsPredicate[];
+  /** `@RequireDpop()`: the request must have been authenticated with a DPoP proof. */
+  readonly requireDpop: boolean;
   /** What the route asks of authentication (`{ optional }`), built once. */
   readonly authenticate: AuthenticateOptions;
 }
@@ -49,8 +52,8 @@ function requirements(reflector: Reflector, targets: readonly DecoratedTarget[])
 
 /**
  * Reads what a route's decorators ask for: `@Public()`, `@OptionalAuth()`, `@Roles`, `@Scopes`,
- * `@RequireClaims`, on the handler and its class. Requiring roles, scopes or claims implies
- * requiring a token.
+ * `@RequireClaims`, `@RequireDpop()`, on the handler and its class. Requiring roles, scopes,
+ * claims or DPoP implies requiring a token.
  *
  * @param reflector - Nest's reflector
  * @param targets - the handler, then its class
@@ -63,12 +66,14 @@ export function readRoutePlan(
   const required = requirements(reflector, targets);
   const checks = predicates(reflector, targets);
   const optionalMark = reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, [...targets]);
-  const optional =
-    required.length > 0 || checks.length > 0 ? false : optionalMark === true ? true : undefined;
+  const requireDpop = reflector.getAllAndOverride<boolean>(REQUIRE_DPOP_KEY, [...targets]) === true;
+  const mustAuthenticate = required.length > 0 || checks.length > 0 || requireDpop;
+  const optional = mustAuthenticate ? false : optionalMark === true ? true : undefined;
   return {
     isPublic,
     requirements: required,
     predicates: checks,
+    requireDpop,
     authenticate: Object.freeze({ optional }),
   };
 }

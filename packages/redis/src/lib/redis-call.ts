@@ -35,6 +35,7 @@ export function unavailable(reason: string, cause?: unknown): JwtError {
  * @param client - the ioredis client (its `status` is read, never changed)
  * @param timeoutMs - the deadline
  * @param run - sends the command
+ * @param fail - builds the rejection (default {@link unavailable}, the revocation store's)
  * @example
  * ```ts
  * const values = await callRedis(client, 200, () => client.mget(keys));
@@ -44,17 +45,18 @@ export function callRedis<T>(
   client: { readonly status: string },
   timeoutMs: number,
   run: () => Promise<T>,
+  fail: (reason: string, cause?: unknown) => JwtError = unavailable,
 ): Promise<T> {
-  if (DOWN.has(client.status)) return Promise.reject(unavailable('Redis is disconnected'));
+  if (DOWN.has(client.status)) return Promise.reject(fail('Redis is disconnected'));
   let command: Promise<T>;
   try {
     command = run();
   } catch (err) {
-    return Promise.reject(unavailable('the Redis command failed', err));
+    return Promise.reject(fail('the Redis command failed', err));
   }
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(unavailable(`Redis did not answer within ${timeoutMs} ms`)),
+      () => reject(fail(`Redis did not answer within ${timeoutMs} ms`)),
       timeoutMs,
     );
     timer.unref();
@@ -65,7 +67,7 @@ export function callRedis<T>(
       },
       (err: unknown) => {
         clearTimeout(timer);
-        reject(unavailable('the Redis command failed', err));
+        reject(fail('the Redis command failed', err));
       },
     );
   });
