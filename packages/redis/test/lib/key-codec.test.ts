@@ -94,7 +94,9 @@ describeRedis('escaped keys in Redis', () => {
   let store: RedisRevocationStore;
   beforeAll(() => {
     client = open();
-    store = new RedisRevocationStore({ client, prefix });
+    // This file checks key encoding, not time limits: a loaded CI machine may take over the
+    // default 200 ms to connect.
+    store = new RedisRevocationStore({ client, prefix, timeoutMs: 2000 });
   });
   afterAll(() => store.close());
 
@@ -111,7 +113,12 @@ describeRedis('escaped keys in Redis', () => {
       expect(key.startsWith(`${prefix}{tw}:`)).toBe(true);
       expect(key.length).toBeLessThan(prefix.length + 300);
     }
-    const mirrored = new RedisRevocationStore({ client: open(), prefix, mirror: true });
+    const mirrored = new RedisRevocationStore({
+      client: open(),
+      prefix,
+      mirror: true,
+      timeoutMs: 2000,
+    });
     try {
       await mirrored.ready();
       for (const value of tricky) {
