@@ -1,4 +1,5 @@
 import type { RequestView } from '../auth/request-view.js';
+import { parseHttpUrl } from '../lib/origin.js';
 
 // RFC 3986 §2.3 unreserved characters: a percent-encoded one means the character itself.
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
@@ -20,15 +21,8 @@ function normalisePath(path: string): string {
  */
 export function normaliseHtu(value: string): string | undefined {
   if (value.includes('?') || value.includes('#')) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username !== '' || url.password !== '') return undefined;
-  return url.origin + normalisePath(url.pathname);
+  const url = parseHttpUrl(value);
+  return url === undefined ? undefined : url.origin + normalisePath(url.pathname);
 }
 
 /** The public address of the server when it is not what the request says (a proxy in front). */
