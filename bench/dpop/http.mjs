@@ -3,10 +3,9 @@
 // server (a child process), one after the other, each DURATION seconds after a short warm-up.
 // Run: pnpm --filter @tokenward/bench dpop:http (builds the packages first).
 import { spawn } from 'node:child_process';
-import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
-import { createSigner, jwkThumbprint } from '@tokenward/core';
+import { dpopClient } from './client.mjs';
 
 const DURATION = Number(process.env.DPOP_BENCH_SECONDS ?? 5);
 const SECRET = 'the dpop http bench secret, 32+ bytes.';
@@ -18,26 +17,7 @@ const [chunk] = await once(child.stdout, 'data');
 const port = Number(String(chunk).trim());
 const url = `http://127.0.0.1:${port}/me`;
 
-const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const jwk = publicKey.export({ format: 'jwk' });
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const header = b64({ typ: 'dpop+jwt', alg: 'ES256', jwk });
-const signer = createSigner({ algorithm: 'HS256', key: SECRET, expiresIn: '1h' });
-const bound = await signer.sign({ sub: 'alice' }, { dpopJkt: jwkThumbprint(jwk) });
-const plain = await signer.sign({ sub: 'alice' });
-const ath = createHash('sha256').update(bound).digest('base64url');
-
-function proofs(count) {
-  const iat = Math.floor(Date.now() / 1000);
-  return Array.from({ length: count }, () => {
-    const input = `${header}.${b64({ jti: randomUUID(), htm: 'GET', htu: url, iat, ath })}`;
-    const signature = sign('sha256', Buffer.from(input), {
-      key: privateKey,
-      dsaEncoding: 'ieee-p1363',
-    });
-    return `${input}.${signature.toString('base64url')}`;
-  });
-}
+const { bound, plain, proofs } = await dpopClient(SECRET);
 
 const serverCpu = async () => (await (await fetch(`http://127.0.0.1:${port}/cpu`)).json()).cpu;
 
@@ -69,7 +49,7 @@ process.on('exit', () => child.kill());
 await load(1, { authorization: `Bearer ${plain}` });
 const bearer = await load(DURATION, { authorization: `Bearer ${plain}` });
 // Enough fresh proofs for the run (made before it: signing is the client's work, not the server's).
-const batch = proofs(Math.ceil(bearer.rps * (DURATION + 1)) + 1000);
+const batch = proofs(Math.ceil(bearer.rps * (DURATION + 1)) + 1000, url);
 let next = 0;
 const nextProof = () => {
   if (next === batch.length) throw new Error('out of proofs');

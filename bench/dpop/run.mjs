@@ -3,40 +3,16 @@
 // fresh ES256 proof and a memory replay-store write), and one bare node:crypto ES256 verify for
 // scale, all in the same run. Prints the medians over ROUNDS rounds of N requests each.
 // Run: pnpm --filter @tokenward/bench dpop (builds core first). Keep it short on a shared machine.
-import { createHash, generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
-import {
-  createAuthenticator,
-  createSigner,
-  jwkThumbprint,
-  MemoryReplayStore,
-} from '@tokenward/core';
+import { verify } from 'node:crypto';
+import { createAuthenticator, MemoryReplayStore } from '@tokenward/core';
+import { dpopClient } from './client.mjs';
 
 const N = Number(process.env.DPOP_BENCH_N ?? 5000);
 const ROUNDS = Number(process.env.DPOP_BENCH_ROUNDS ?? 7);
 const SECRET = 'the dpop bench secret, thirty-two bytes+';
 const HOST = 'api.example.com';
 
-const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const jwk = publicKey.export({ format: 'jwk' });
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const header = b64({ typ: 'dpop+jwt', alg: 'ES256', jwk });
-
-const signer = createSigner({ algorithm: 'HS256', key: SECRET, expiresIn: '1h' });
-const bound = await signer.sign({ sub: 'alice' }, { dpopJkt: jwkThumbprint(jwk) });
-const plain = await signer.sign({ sub: 'alice' });
-const ath = createHash('sha256').update(bound).digest('base64url');
-
-function proofs(count) {
-  const iat = Math.floor(Date.now() / 1000);
-  return Array.from({ length: count }, () => {
-    const input = `${header}.${b64({ jti: randomUUID(), htm: 'GET', htu: `https://${HOST}/me`, iat, ath })}`;
-    const signature = sign('sha256', Buffer.from(input), {
-      key: privateKey,
-      dsaEncoding: 'ieee-p1363',
-    });
-    return `${input}.${signature.toString('base64url')}`;
-  });
-}
+const { publicKey, bound, plain, proofs } = await dpopClient(SECRET);
 
 const view = (authorization, dpop) => ({
   method: 'GET',
@@ -88,7 +64,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const rows = { bearer: [], dpop: [], es256: [] };
 // One warm-up round, then the measured ones; each round makes its own fresh proofs.
 for (let round = 0; round <= ROUNDS; round++) {
-  const batch = proofs(N);
+  const batch = proofs(N, `https://${HOST}/me`);
   const bearerViews = Array.from({ length: N }, () => view(`Bearer ${plain}`));
   const dpopViews = batch.map((p) => view(`DPoP ${bound}`, p));
   const signed = batch.map((p) => {
