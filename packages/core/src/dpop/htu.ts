@@ -25,6 +25,22 @@ export function normaliseHtu(value: string): string | undefined {
   return url === undefined ? undefined : url.origin + normalisePath(url.pathname);
 }
 
+// Normal forms of recent request URLs: a server sees the same few, and parsing one costs far more
+// than looking it up. Bounded (count and length); the oldest goes first.
+const recent = new Map<string, string | undefined>();
+const RECENT_MAX = 256;
+const RECENT_LONGEST = 512;
+
+function normaliseKnown(url: string): string | undefined {
+  const known = recent.get(url);
+  if (known !== undefined || recent.has(url)) return known;
+  const normal = normaliseHtu(url);
+  if (url.length > RECENT_LONGEST) return normal;
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(url, normal);
+  return normal;
+}
+
 /** The public address of the server when it is not what the request says (a proxy in front). */
 export interface PublicUrl {
   /** `https://api.example.com` */
@@ -73,7 +89,7 @@ export function requestHtu(req: RequestView, publicUrl: PublicUrl | undefined): 
     if (at !== -1 && at < end) end = at;
   }
   const path = target.slice(0, end);
-  if (path.startsWith('/')) return normaliseHtu(origin + prefix + path);
+  if (path.startsWith('/')) return normaliseKnown(origin + prefix + path);
   // Absolute-form (RFC 9112 §3.2.2): accepted only for the server's own origin.
   const absolute = normaliseHtu(path);
   const expectedOrigin = normaliseHtu(origin);

@@ -147,7 +147,9 @@ function createDpopExtractNow(
     header: ReturnType<typeof readAuthorizationWithDpop>,
     found: ExtractedToken | undefined,
   ): ExtractedToken | undefined =>
-    header === undefined || found === undefined ? found : { ...found, scheme: header.scheme };
+    header === undefined || found === undefined
+      ? found
+      : { token: found.token, source: found.source, scheme: header.scheme };
   return (req) => {
     const header = readAuthorizationWithDpop(req, checkHeaderToken);
     const fromCookie = cookie === undefined ? undefined : readCookie(req, cookie);

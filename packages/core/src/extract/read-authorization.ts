@@ -74,8 +74,11 @@ export function readAuthorizationWithDpop(
     if (countRawHeader(req.rawHeaders, 'authorization') > 1) {
       throw invalidRequest('The request carries more than one Authorization header');
     }
-    const match = CREDENTIALS.exec(value);
-    const token = match?.[2];
+    // The usual form, `DPoP <token>` with one space, read without the regular expression.
+    const token =
+      value.charCodeAt(5) !== 0x20 && value.startsWith('DPoP ')
+        ? value.slice(5)
+        : CREDENTIALS.exec(value)?.[2];
     if (token === undefined || (checkToken && !isB64Token(token))) throw malformedAuthorization();
     return { token, scheme: 'DPoP' };
   }

@@ -28,9 +28,23 @@ export function asymmetricCheck(key: KeyObject, spec: AlgorithmSpec): SignatureC
   return (signingInput, _segment, signature) => {
     if (signature.length !== length) return false;
     try {
-      return verify(hash, Buffer.from(signingInput, 'latin1'), keyArgument, signature);
+      return verify(hash, asciiBytes(signingInput), keyArgument, signature);
     } catch {
       return false;
     }
   };
+}
+
+// The signing input is ASCII (two checked base64url segments and a dot): written into one reused
+// buffer rather than a new one per token, since the check is synchronous. Inputs beyond the
+// buffer's cap get their own.
+const SCRATCH_CAP = 16 * 1024;
+let scratch = Buffer.allocUnsafeSlow(1024);
+
+function asciiBytes(text: string): Buffer {
+  if (text.length > scratch.length) {
+    if (text.length > SCRATCH_CAP) return Buffer.from(text, 'latin1');
+    scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_CAP, text.length * 2));
+  }
+  return scratch.subarray(0, scratch.write(text, 0, 'latin1'));
 }

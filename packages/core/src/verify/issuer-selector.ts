@@ -1,4 +1,5 @@
 import { JwtError } from '../errors/jwt-error.js';
+import { createStringLookup } from '../lib/string-lookup.js';
 import type { IssuerOptions } from '../types/issuer-options.js';
 import type { IssuerScope } from './issuer-scope.js';
 import { VERIFIER_DEFAULTS } from './verifier-defaults.js';
@@ -21,7 +22,8 @@ const mismatch = (): never => {
 };
 
 /**
- * The selector of a fixed `issuers` map: every entry built now, selection one `Map` lookup.
+ * The selector of a fixed `issuers` map: every entry built now, selection one exact-match lookup
+ * (a few characters pick the bucket, `===` confirms: no hashing of the token's fresh `iss`).
  *
  * @param issuers - the map, validated as an object
  * @param build - reads one entry
@@ -32,8 +34,9 @@ export function fixedIssuers(
 ): IssuerSelector {
   const scopes = new Map<string, IssuerScope>();
   for (const iss of Object.keys(issuers)) scopes.set(iss, build(iss, issuers[iss]));
+  const lookup = createStringLookup(scopes);
   return {
-    select: (iss) => (typeof iss === 'string' ? scopes.get(iss) : undefined) ?? mismatch(),
+    select: (iss) => (typeof iss === 'string' ? lookup(iss) : undefined) ?? mismatch(),
     size: scopes.size,
     close() {
       for (const scope of scopes.values()) scope.owned?.close();

@@ -91,7 +91,8 @@ function readEntry(
   const given = options as unknown as Record<string, unknown>;
   for (const field of INHERITED) if (given[field] !== undefined) merged[field] = given[field];
   for (const field of RULES) if (e[field] !== undefined) merged[field] = e[field];
-  merged.issuer = iss;
+  // No `issuer` rule: the token's `iss` selected this entry by exact match, so checking it again
+  // would only cost a string comparison per token.
   const config = readVerifierOptions(merged as unknown as VerifierOptions);
   for (const alg of config.algorithms) {
     if (!base.algorithms.has(alg)) {

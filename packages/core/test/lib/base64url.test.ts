@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { decodeBase64url, isCanonicalBase64url } from '../../src/lib/base64url.js';
+import {
+  decodeBase64url,
+  decodeShortBase64url,
+  isCanonicalBase64url,
+} from '../../src/lib/base64url.js';
 
 // Reference: the definition itself (alphabet, no padding, re-encoding reproduces the input).
 function reference(s: string): Buffer | undefined {
@@ -33,6 +37,33 @@ describe('strict canonical base64url', () => {
         expect(decodeBase64url(s)).toEqual(Buffer.from(bytes));
       }),
     );
+  });
+
+  it('decodes in plain JavaScript exactly as the Buffer-based decoder does', () => {
+    fc.assert(
+      fc.property(fc.oneof(alphabetish, anyText), (s) => {
+        expect(decodeShortBase64url(s)).toEqual(decodeBase64url(s));
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(), (bytes, n) => {
+        const s = Buffer.from(bytes).toString('base64url');
+        expect(decodeShortBase64url(s)).toEqual(Buffer.from(bytes));
+        if (s.length === 0) return;
+        // One character outside the alphabet anywhere.
+        const at = n % s.length;
+        expect(decodeShortBase64url(`${s.slice(0, at)}*${s.slice(at + 1)}`)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('refuses a non-ASCII character without any pre-check', () => {
+    // U+0141 and U+00C1 have the low 7 bits of "A": a table indexed by the code's low bits alone
+    // would read them as "A".
+    expect(decodeShortBase64url('QUJD')).toEqual(Buffer.from('ABC'));
+    expect(decodeShortBase64url('QUJ\u0141')).toBeUndefined();
+    expect(decodeShortBase64url('\u00c1UJD')).toBeUndefined();
   });
 
   it.each([
