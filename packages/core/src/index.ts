@@ -79,7 +79,7 @@ export { createVerifier } from './verify/create-verifier.js';
 export type { IssuerOptions, IssuersOption, VerifiedIssuer } from './types/issuer-options.js';
 export { jwkThumbprint } from './dpop/jwk-thumbprint.js';
 export { verifyDpopProof } from './dpop/verify-dpop-proof.js';
-export type { VerifyDpopProofOptions } from './dpop/verify-dpop-proof.js';
+export type { VerifiedDpopProof, VerifyDpopProofOptions } from './dpop/verify-dpop-proof.js';
 export type { DpopProof, DpopProofClaims } from './dpop/check-proof.js';
 export type { DpopOptions, SenderConstraintMode } from './dpop/dpop-options.js';
 export type { Confirmation } from './dpop/check-possession.js';

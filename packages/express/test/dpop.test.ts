@@ -7,7 +7,7 @@ import { jwt, type AuthRequest } from '../src/index.js';
 import { MAJORS, VERIFY, sign } from './fixtures.js';
 
 const client = dpopTestClient();
-const ALGS = 'DPoP algs="ES256 EdDSA PS256 RS256"';
+const ALGS = 'DPoP algs="ES256 EdDSA Ed25519 PS256 RS256"';
 const NONCE = 'the express dpop nonce secret, 32+ bytes';
 // The /nonce route's frozen clock (seconds): a little into a nonce window, ahead of real time
 // by less than the tokens' 15-minute lifetime.

@@ -7,7 +7,7 @@ import { jwt } from '../src/index.js';
 import { MAJORS, VERIFY, route, sign } from './fixtures.js';
 
 const client = dpopTestClient();
-const ALGS = 'DPoP algs="ES256 EdDSA PS256 RS256"';
+const ALGS = 'DPoP algs="ES256 EdDSA Ed25519 PS256 RS256"';
 const NONCE = 'the koa dpop nonce secret, 32+ bytes....';
 // The /nonce route's frozen clock (seconds), ahead of real time by less than the tokens' life.
 let clockAt = 0;

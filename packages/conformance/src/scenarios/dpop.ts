@@ -8,7 +8,7 @@ import { USER, bearer } from './tokens.js';
 
 const client = dpopTestClient();
 const BOUND = hs256({ sub: 'dpop-1', cnf: { jkt: client.jkt } });
-const ALGS = 'DPoP algs="ES256 EdDSA PS256 RS256"';
+const ALGS = 'DPoP algs="ES256 EdDSA Ed25519 PS256 RS256"';
 
 // `Authorization: DPoP` with a proof made now (each call a new jti) for `htu`.
 const dpop =

@@ -60,19 +60,19 @@ function secretBytes(value: unknown, option: string): Buffer {
  * being `floor(now / lifetime)` as an 8-byte integer.
  *
  * @param options - the option value
+ * @param name - the option's name in errors (`nonce` for `verifyDpopProof`)
  */
-export function createDpopNonces(options: DpopNonceOptions): DpopNonces {
-  if (typeof options !== 'object' || options === null)
-    configError('dpop.nonce', 'must be an object');
-  checkOptionNames(options, DPOP_NONCE_OPTION_NAMES, 'the "dpop.nonce" option');
+export function createDpopNonces(options: DpopNonceOptions, name = 'dpop.nonce'): DpopNonces {
+  if (typeof options !== 'object' || options === null) configError(name, 'must be an object');
+  checkOptionNames(options, DPOP_NONCE_OPTION_NAMES, `the "${name}" option`);
   const list = Array.isArray(options.secret) ? options.secret : [options.secret];
-  if (list.length === 0) configError('dpop.nonce.secret', 'must not be empty');
+  if (list.length === 0) configError(`${name}.secret`, 'must not be empty');
   const secrets = list.map((s, i) =>
-    secretBytes(s, Array.isArray(options.secret) ? `dpop.nonce.secret[${i}]` : 'dpop.nonce.secret'),
+    secretBytes(s, Array.isArray(options.secret) ? `${name}.secret[${i}]` : `${name}.secret`),
   );
   const { lifetime = 300 } = options;
   if (!Number.isInteger(lifetime) || lifetime < 10 || lifetime > 86_400) {
-    configError('dpop.nonce.lifetime', 'must be an integer number of seconds from 10 to 86400');
+    configError(`${name}.lifetime`, 'must be an integer number of seconds from 10 to 86400');
   }
   const windowOf = (now: number): number => Math.floor(now / 1000 / lifetime);
   const encodeWindow = (window: number): Buffer => {

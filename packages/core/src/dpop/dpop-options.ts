@@ -28,7 +28,7 @@ export interface DpopOptions {
    * is refused as a Bearer token.
    */
   mode?: SenderConstraintMode;
-  /** Proof algorithms accepted, asymmetric only. Default `['ES256', 'EdDSA', 'PS256', 'RS256']`. */
+  /** Proof algorithms accepted, asymmetric only. Default `['ES256', 'EdDSA', 'Ed25519', 'PS256', 'RS256']`. */
   algorithms?: readonly Algorithm[];
   /**
    * Seconds a proof is accepted before or after its `iat` (plus the verifier's `clockTolerance`);
@@ -72,7 +72,7 @@ export const DPOP_OPTION_NAMES = [
 /** The defaults of {@link DpopOptions}, in one place. */
 export const DPOP_DEFAULTS = Object.freeze({
   mode: 'allowed' as SenderConstraintMode,
-  algorithms: Object.freeze(['ES256', 'EdDSA', 'PS256', 'RS256'] as Algorithm[]),
+  algorithms: Object.freeze(['ES256', 'EdDSA', 'Ed25519', 'PS256', 'RS256'] as Algorithm[]),
   iatWindow: 60,
   maxProofLength: 4096,
 });

@@ -1,5 +1,6 @@
 import { configError, JwtError } from '../errors/jwt-error.js';
 import { createProofChecker, recordProof, type DpopProof } from './check-proof.js';
+import { createDpopNonces, type DpopNonceOptions, type DpopNonces } from './dpop-nonces.js';
 import { readProofSettings, type DpopOptions } from './dpop-options.js';
 import { normaliseHtu } from './htu.js';
 import type { ReplayStore } from './replay-store.js';
@@ -36,6 +37,28 @@ export interface VerifyDpopProofOptions extends Pick<
   clockTolerance?: number;
   /** Milliseconds since the epoch. Default `Date.now`. */
   clock?: () => number;
+  /**
+   * Server nonces (RFC 9449 §8), the same option as `dpop.nonce` (share the secret with the
+   * resource servers to use one nonce for both): the proof must carry a current nonce, or the call
+   * fails with `ERR_DPOP_NONCE_REQUIRED`, whose `dpop.nonce` is the nonce to send back
+   * (`DPoP-Nonce`).
+   */
+  nonce?: DpopNonceOptions;
+}
+
+/**
+ * A verified proof from {@link verifyDpopProof}: with server nonces on, `nextNonce` is a fresh
+ * nonce to send as `DPoP-Nonce` when the one the client used is about to expire.
+ *
+ * @example
+ * ```ts
+ * const proof: VerifiedDpopProof = await verifyDpopProof(header, { method: 'POST', url, nonce });
+ * if (proof.nextNonce !== undefined) res.setHeader('DPoP-Nonce', proof.nextNonce);
+ * ```
+ */
+export interface VerifiedDpopProof extends DpopProof {
+  /** A new server nonce for the client's next proof, when its current one is in its last window. */
+  readonly nextNonce?: string;
 }
 
 /** The option names of {@link VerifyDpopProofOptions}, one list (for unknown-option checks). */
@@ -50,7 +73,20 @@ export const VERIFY_DPOP_PROOF_OPTION_NAMES = [
   'algorithms',
   'iatWindow',
   'maxProofLength',
+  'nonce',
 ] as const;
+
+// Nonce issuers by options object: an app passes the same object on every call.
+const nonceIssuers = new WeakMap<DpopNonceOptions, DpopNonces>();
+
+function noncesFor(options: DpopNonceOptions | undefined): DpopNonces | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) configError('nonce', 'must be an object');
+  let nonces = nonceIssuers.get(options);
+  if (nonces === undefined)
+    nonceIssuers.set(options, (nonces = createDpopNonces(options, 'nonce')));
+  return nonces;
+}
 
 function requestUrl(url: unknown): string {
   if (typeof url !== 'string') configError('url', 'must be the absolute request URL');
@@ -65,12 +101,15 @@ function requestUrl(url: unknown): string {
  * Checks, in order: one proof string within the size cap; `typ` `dpop+jwt`; `alg` in the
  * allow-list (asymmetric only); `jwk` a public key that fits `alg`; the signature; `htm`;
  * `htu` (RFC 3986 §6 normal form, no query or fragment); `iat` within the window; `ath` when an
- * access token is given; the thumbprint when `jkt` is given; `jti` unused (with `replay`).
+ * access token is given; the thumbprint when `jkt` is given; the server nonce (with `nonce`);
+ * `jti` unused (with `replay`).
  *
  * @param proof - the `DPoP` header value (`req.headers.dpop`); a list or nothing is refused
  * @param options - the request (method, URL, access token) and the checks' settings
- * @returns the proof key's thumbprint, public key and the claims
- * @throws JwtError `ERR_DPOP_PROOF_INVALID`, `ERR_DPOP_BINDING_MISMATCH`, `ERR_DPOP_REPLAYED`,
+ * @returns the proof key's thumbprint, public key and the claims (and `nextNonce`, see
+ *   {@link VerifiedDpopProof})
+ * @throws JwtError `ERR_DPOP_PROOF_INVALID`, `ERR_DPOP_BINDING_MISMATCH`, `ERR_DPOP_NONCE_REQUIRED`
+ *   (with the nonce to retry with in `dpop.nonce`), `ERR_DPOP_REPLAYED`,
  *   `ERR_DPOP_REPLAY_UNAVAILABLE` (rejections); `ERR_JWT_CONFIG_INVALID` for bad options
  * @example
  * ```ts
@@ -92,7 +131,7 @@ function requestUrl(url: unknown): string {
 export async function verifyDpopProof(
   proof: unknown,
   options: VerifyDpopProofOptions,
-): Promise<DpopProof> {
+): Promise<VerifiedDpopProof> {
   if (typeof options !== 'object' || options === null) configError('options', 'must be an object');
   checkOptionNames(options, VERIFY_DPOP_PROOF_OPTION_NAMES, 'verifyDpopProof()');
   const { method, accessToken, jkt, replay, clockTolerance = 0, clock = Date.now } = options;
@@ -111,6 +150,7 @@ export async function verifyDpopProof(
   if (typeof clock !== 'function')
     configError('clock', 'must be a function returning milliseconds');
   const settings = readProofSettings(options, 'options');
+  const nonces = noncesFor(options.nonce);
   if (typeof proof !== 'string') throw new JwtError('ERR_DPOP_PROOF_INVALID');
   const now = clock();
   const verified = createProofChecker(settings)(proof, {
@@ -121,8 +161,24 @@ export async function verifyDpopProof(
     clockTolerance,
   });
   if (jkt !== undefined && verified.jkt !== jkt) throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
+  let rotate = false;
+  if (nonces !== undefined) {
+    try {
+      rotate = nonces.check(verified.claims.nonce, now);
+    } catch (err) {
+      // The nonce to retry with, for `DPoP-Nonce` (httpAnswer sends it).
+      (err as JwtError).dpop = {
+        algs: [...settings.algorithms],
+        bearer: false,
+        usedDpop: true,
+        nonce: nonces.current(now),
+      };
+      throw err;
+    }
+  }
   if (replay !== undefined) {
     await recordProof(replay, verified, settings.iatWindow + clockTolerance, now);
   }
-  return verified;
+  const nextNonce = rotate ? nonces?.current(now) : undefined;
+  return nextNonce === undefined ? verified : Object.freeze({ ...verified, nextNonce });
 }

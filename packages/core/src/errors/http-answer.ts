@@ -26,7 +26,7 @@ export interface DpopChallenge {
 
 // What a DPoP-only code is answered with when no authenticate step described the schemes.
 const DPOP_ONLY: DpopChallenge = Object.freeze({
-  algs: Object.freeze(['ES256', 'EdDSA', 'PS256', 'RS256']),
+  algs: Object.freeze(['ES256', 'EdDSA', 'Ed25519', 'PS256', 'RS256']),
   bearer: false,
   usedDpop: true,
 });

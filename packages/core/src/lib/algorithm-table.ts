@@ -47,6 +47,8 @@ export const ALGORITHM_SPECS: ReadonlyMap<string, AlgorithmSpec> = new Map<strin
   ['ES384', ec('ES384', 384, 'secp384r1', 'P-384', 96)],
   ['ES512', ec('ES512', 512, 'secp521r1', 'P-521', 132)],
   ['EdDSA', { alg: 'EdDSA', family: 'OKP', hash: 'sha512', hashBytes: 64, signatureBytes: 64 }],
+  // RFC 9864: the fully-specified name of EdDSA over Ed25519 (what WebCrypto-based clients send).
+  ['Ed25519', { alg: 'Ed25519', family: 'OKP', hash: 'sha512', hashBytes: 64, signatureBytes: 64 }],
 ]);
 
 function ec(

@@ -20,7 +20,8 @@ export type Algorithm =
   | 'ES256'
   | 'ES384'
   | 'ES512'
-  | 'EdDSA';
+  | 'EdDSA'
+  | 'Ed25519';
 
 /**
  * Every supported algorithm, in a fixed order.
@@ -44,4 +45,5 @@ export const ALGORITHMS: readonly Algorithm[] = Object.freeze([
   'ES384',
   'ES512',
   'EdDSA',
+  'Ed25519',
 ]);

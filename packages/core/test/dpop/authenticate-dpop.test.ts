@@ -17,7 +17,7 @@ const clock = () => NOW * 1000;
 const signer = createSigner({ algorithm: 'HS256', key: SECRET, clock });
 const key = dpopKey('ES256');
 const jkt = jwkThumbprint(key.jwk);
-const ALGS = 'DPoP algs="ES256 EdDSA PS256 RS256"';
+const ALGS = 'DPoP algs="ES256 EdDSA Ed25519 PS256 RS256"';
 
 const auth = (dpop: AuthenticatorOptions['dpop'], extra: AuthenticatorOptions = {}) =>
   createAuthenticator({ algorithms: ['HS256'], key: SECRET, clock, dpop, ...extra });

@@ -62,6 +62,8 @@ describe('the RFC 9449 example proofs', () => {
   );
 });
 
+const proofHeaderOf = (proof: string): string => proof.slice(0, proof.indexOf('.'));
+
 // Clients no one here wrote: proofs from panva's `dpop` and `oauth4webapi`, over real HTTP.
 describe('interop with DPoP clients', () => {
   const secret = 'the interop test secret, thirty-two bytes or more';
@@ -88,10 +90,19 @@ describe('interop with DPoP clients', () => {
     });
   }
 
-  it.each(['ES256', 'PS256', 'RS256'] as const)(
+  // Ed25519: the library names the algorithm "Ed25519" (RFC 9864), not "EdDSA".
+  it.each(['ES256', 'PS256', 'RS256', 'Ed25519'] as const)(
     "accepts panva's dpop %s proofs, once each",
     async (alg) => {
       const keyPair = await DPoP.generateKeyPair(alg);
+      expect(
+        JSON.parse(
+          Buffer.from(
+            proofHeaderOf(await DPoP.generateProof(keyPair, base, 'GET')),
+            'base64url',
+          ).toString(),
+        ).alg,
+      ).toBe(alg);
       const jkt = await DPoP.calculateThumbprint(keyPair.publicKey);
       const token = await signer.sign({ sub: 'alice' }, { dpopJkt: jkt });
       const proof = await DPoP.generateProof(keyPair, `${base}/orders`, 'GET', undefined, token);
@@ -104,27 +115,35 @@ describe('interop with DPoP clients', () => {
     },
   );
 
-  it('accepts oauth4webapi protected-resource requests with a non-extractable WebCrypto key', async () => {
-    const keyPair = (await webcrypto.subtle.generateKey(
-      { name: 'ECDSA', namedCurve: 'P-256' },
-      false,
-      ['sign', 'verify'],
-    )) as webcrypto.CryptoKeyPair;
-    const jwk = await webcrypto.subtle.exportKey('jwk', keyPair.publicKey);
-    const jkt = jwkThumbprint(jwk);
-    const token = await signer.sign({ sub: 'bob' }, { dpopJkt: jkt });
-    const handle = oauth.DPoP({}, keyPair);
-    for (let i = 0; i < 2; i++) {
-      const response = await oauth.protectedResourceRequest(
-        token,
-        'GET',
-        new URL(`${base}/orders?page=${i}`),
-        new Headers(),
-        null,
-        { DPoP: handle, [oauth.allowInsecureRequests]: true },
-      );
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ sub: 'bob', confirmation: { method: 'dpop', jkt } });
-    }
-  });
+  it.each([
+    ['ECDSA P-256', { name: 'ECDSA', namedCurve: 'P-256' }],
+    ['Ed25519', { name: 'Ed25519' }],
+  ] as const)(
+    'accepts oauth4webapi protected-resource requests with a non-extractable WebCrypto %s key',
+    async (_name, algorithm) => {
+      const keyPair = (await webcrypto.subtle.generateKey(algorithm, false, [
+        'sign',
+        'verify',
+      ])) as webcrypto.CryptoKeyPair;
+      const jwk = await webcrypto.subtle.exportKey('jwk', keyPair.publicKey);
+      const jkt = jwkThumbprint(jwk);
+      const token = await signer.sign({ sub: 'bob' }, { dpopJkt: jkt });
+      const handle = oauth.DPoP({}, keyPair);
+      for (let i = 0; i < 2; i++) {
+        const response = await oauth.protectedResourceRequest(
+          token,
+          'GET',
+          new URL(`${base}/orders?page=${i}`),
+          new Headers(),
+          null,
+          { DPoP: handle, [oauth.allowInsecureRequests]: true },
+        );
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({
+          sub: 'bob',
+          confirmation: { method: 'dpop', jkt },
+        });
+      }
+    },
+  );
 });

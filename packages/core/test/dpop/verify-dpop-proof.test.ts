@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint } from 'jose';
 import {
+  httpAnswer,
   type JwtError,
   MemoryReplayStore,
   verifyDpopProof,
@@ -35,14 +36,17 @@ async function refused(
 }
 
 describe('verifyDpopProof: accepted proofs', () => {
-  it.each(['ES256', 'EdDSA', 'PS256', 'RS256'] as const)('accepts a jose %s proof', async (alg) => {
-    const key = dpopKey(alg);
-    const result = await verifyDpopProof(await proof({}, key), options());
-    expect(result.alg).toBe(alg);
-    expect(result.jkt).toBe(await calculateJwkThumbprint(key.jwk, 'sha256'));
-    expect(result.claims).toMatchObject({ htm: 'GET', htu: URL, iat: NOW });
-    expect(Object.isFrozen(result.claims)).toBe(true);
-  });
+  it.each(['ES256', 'EdDSA', 'Ed25519', 'PS256', 'RS256'] as const)(
+    'accepts a jose %s proof',
+    async (alg) => {
+      const key = dpopKey(alg);
+      const result = await verifyDpopProof(await proof({}, key), options());
+      expect(result.alg).toBe(alg);
+      expect(result.jkt).toBe(await calculateJwkThumbprint(key.jwk, 'sha256'));
+      expect(result.claims).toMatchObject({ htm: 'GET', htu: URL, iat: NOW });
+      expect(Object.isFrozen(result.claims)).toBe(true);
+    },
+  );
 
   it('accepts a login proof without an access token (no ath)', async () => {
     const value = await makeProof(es256, { htm: 'POST', htu: URL, iat: NOW });
@@ -204,5 +208,63 @@ describe('verifyDpopProof: options', () => {
     await expect(
       verifyDpopProof('x', options(extra as Partial<VerifyDpopProofOptions>)),
     ).rejects.toThrow(`"${name}"`);
+  });
+});
+
+// RFC 9449 §8 at a login route: the same stateless nonces as the `dpop.nonce` option.
+describe('verifyDpopProof: server nonces', () => {
+  const nonce = { secret: 'the login nonce secret, thirty-two bytes+', lifetime: 60 };
+  const at = (seconds: number) => options({ nonce, clock: () => seconds * 1000 });
+
+  async function nonceError(value: string, opts: VerifyDpopProofOptions): Promise<JwtError> {
+    const err = (await verifyDpopProof(value, opts).catch((e: unknown) => e)) as JwtError;
+    expect(err.code).toBe('ERR_DPOP_NONCE_REQUIRED');
+    return err;
+  }
+
+  it('refuses a proof without a nonce and hands out one to retry with (DPoP-Nonce)', async () => {
+    const err = await nonceError(await proof(), at(NOW));
+    const issued = err.dpop?.nonce;
+    expect(issued).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const answer = httpAnswer(err);
+    expect(answer.status).toBe(401);
+    expect(answer.headers['DPoP-Nonce']).toBe(issued);
+    expect(answer.headers['WWW-Authenticate']).toContain('error="use_dpop_nonce"');
+    // The retry with that nonce passes, and needs no new one yet.
+    const ok = await verifyDpopProof(await proof({ claims: { nonce: issued } }), at(NOW));
+    expect(ok.claims.nonce).toBe(issued);
+    expect(ok.nextNonce).toBeUndefined();
+  });
+
+  it('accepts a nonce of the previous window once more, with the next one to use', async () => {
+    const issued = (await nonceError(await proof(), at(NOW))).dpop?.nonce;
+    const later = NOW + 60;
+    const ok = await verifyDpopProof(
+      await proof({ iat: later, claims: { nonce: issued } }),
+      at(later),
+    );
+    expect(ok.nextNonce).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(ok.nextNonce).not.toBe(issued);
+    // Two windows later it is gone.
+    await nonceError(await proof({ iat: NOW + 120, claims: { nonce: issued } }), at(NOW + 120));
+  });
+
+  it('refuses a nonce made with another secret', async () => {
+    const foreign = (
+      await nonceError(
+        await proof(),
+        options({ nonce: { secret: 'another secret of thirty-two bytes...' } }),
+      )
+    ).dpop?.nonce;
+    await nonceError(await proof({ claims: { nonce: foreign } }), at(NOW));
+  });
+
+  it('names the option when it is wrong', async () => {
+    await expect(
+      verifyDpopProof(await proof(), options({ nonce: { secret: 'short' } })),
+    ).rejects.toMatchObject({
+      code: 'ERR_JWT_CONFIG_INVALID',
+      message: expect.stringContaining('"nonce.secret"') as unknown,
+    });
   });
 });

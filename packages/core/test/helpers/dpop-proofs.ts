@@ -3,7 +3,7 @@ import { SignJWT, type JWK } from 'jose';
 
 /** A client's DPoP key pair and its public JWK. */
 export interface DpopKey {
-  alg: 'ES256' | 'EdDSA' | 'PS256' | 'RS256' | 'ES384';
+  alg: 'ES256' | 'EdDSA' | 'Ed25519' | 'PS256' | 'RS256' | 'ES384';
   privateKey: KeyObject;
   publicKey: KeyObject;
   jwk: JWK;
@@ -11,12 +11,14 @@ export interface DpopKey {
 
 export function dpopKey(alg: DpopKey['alg'] = 'ES256'): DpopKey {
   const pair =
-    alg === 'EdDSA'
+    alg === 'EdDSA' || alg === 'Ed25519'
       ? generateKeyPairSync('ed25519')
       : alg === 'ES256' || alg === 'ES384'
         ? generateKeyPairSync('ec', { namedCurve: alg === 'ES256' ? 'P-256' : 'P-384' })
         : generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = pair.publicKey.export({ format: 'jwk' }) as JWK;
+  // jose's key import reads the JWK's alg (RFC 9864 names): a node:crypto export has none.
+  if (alg === 'Ed25519') jwk.alg = 'Ed25519';
   return { alg, privateKey: pair.privateKey, publicKey: pair.publicKey, jwk };
 }
 

@@ -30,7 +30,7 @@ const serves: Array<[string, object, string[]]> = [
   ['P-384', pairs.p384, ['ES384']],
   ['P-521', pairs.p521, ['ES512']],
   ['secp256k1', pairs.k1, []],
-  ['Ed25519', pairs.ed, ['EdDSA']],
+  ['Ed25519', pairs.ed, ['EdDSA', 'Ed25519']],
 ];
 
 describe('checkKeyForAlgorithm', () => {

@@ -21,7 +21,7 @@ function pairFor(alg: Algorithm): Pair {
   const { privateKey } =
     alg.startsWith('RS') || alg.startsWith('PS')
       ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-      : alg === 'EdDSA'
+      : alg === 'EdDSA' || alg === 'Ed25519'
         ? generateKeyPairSync('ed25519')
         : generateKeyPairSync('ec', {
             namedCurve: { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' }[alg as 'ES256'],
@@ -132,5 +132,32 @@ describe.each(ALGORITHMS.map((alg) => [alg]))('jose signs %s, tokenward verifies
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(JwtError);
     expect((err as JwtError).code).toBe('ERR_JWT_SIGNATURE_INVALID');
+  });
+});
+
+// RFC 9864: "Ed25519" and the older "EdDSA" name the same signature over an Ed25519 key, but they
+// are distinct identifiers: each must be allow-listed by its own name.
+describe('Ed25519 and EdDSA are separate allow-list entries', () => {
+  const pair = pairFor('Ed25519');
+  const claims = { ...base };
+  const verifier = (algorithms: Algorithm[]) =>
+    createVerifier({ algorithms, key: pair.verify, clock: () => NOW * 1000 });
+
+  it.each([
+    ['Ed25519', ['EdDSA']],
+    ['EdDSA', ['Ed25519']],
+  ] as const)('a %s token is refused by a verifier allowing only %s', async (alg, allowed) => {
+    const token = await joseSign(alg, pair, claims);
+    await expect(verifier([...allowed]).verify(token)).rejects.toMatchObject({
+      code: 'ERR_JWT_ALG_NOT_ALLOWED',
+    });
+  });
+
+  it('a verifier allowing both accepts both, with the same key', async () => {
+    const both = verifier(['EdDSA', 'Ed25519']);
+    for (const alg of ['EdDSA', 'Ed25519'] as const) {
+      const { header } = await both.verify(await joseSign(alg, pair, claims));
+      expect(header.alg).toBe(alg);
+    }
   });
 });

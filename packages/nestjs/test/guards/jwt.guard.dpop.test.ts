@@ -95,7 +95,7 @@ describe.each(PLATFORMS)('DPoP on Nest (%s)', (platform) => {
     expect(again.status).toBe(401);
     expect(again.body.code).toBe('ERR_DPOP_REPLAYED');
     expect(again.headers['www-authenticate']).toMatch(
-      /^DPoP algs="ES256 EdDSA PS256 RS256", error="invalid_dpop_proof".*, Bearer realm="api"$/,
+      /^DPoP algs="ES256 EdDSA Ed25519 PS256 RS256", error="invalid_dpop_proof".*, Bearer realm="api"$/,
     );
     expect(ran).toBe(1);
   });
@@ -118,7 +118,7 @@ describe.each(PLATFORMS)('DPoP on Nest (%s)', (platform) => {
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('ERR_DPOP_BINDING_MISMATCH');
     expect(res.headers['www-authenticate']).toBe(
-      'DPoP algs="ES256 EdDSA PS256 RS256", error="invalid_token", error_description="The access token is not bound to the proof of possession sent"',
+      'DPoP algs="ES256 EdDSA Ed25519 PS256 RS256", error="invalid_token", error_description="The access token is not bound to the proof of possession sent"',
     );
     const accessToken = await bound();
     const ok = await request(base)

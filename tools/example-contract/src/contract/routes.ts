@@ -38,7 +38,7 @@ export function routesContract(url: () => string, startOther: () => ReturnType<S
     expect(anonymous.status).toBe(401);
     // The examples accept DPoP too (RFC 9449 §7.1): both schemes are challenged.
     expect(anonymous.headers['www-authenticate']).toBe(
-      'Bearer realm="api", DPoP algs="ES256 EdDSA PS256 RS256"',
+      'Bearer realm="api", DPoP algs="ES256 EdDSA Ed25519 PS256 RS256"',
     );
     expect(anonymous.body.code).toBe('ERR_JWT_MISSING');
   });
@@ -47,7 +47,7 @@ export function routesContract(url: () => string, startOther: () => ReturnType<S
     const denied = await getWithToken(url(), '/admin', await tokenFor(url(), 'bob'));
     expect(denied.status).toBe(403);
     expect(denied.headers['www-authenticate']).toBe(
-      'Bearer realm="api", error="insufficient_scope", error_description="The access token does not grant the required scope", scope="admin", DPoP algs="ES256 EdDSA PS256 RS256"',
+      'Bearer realm="api", error="insufficient_scope", error_description="The access token does not grant the required scope", scope="admin", DPoP algs="ES256 EdDSA Ed25519 PS256 RS256"',
     );
     expect(denied.body.code).toBe('ERR_JWT_INSUFFICIENT_SCOPE');
     const allowed = await getWithToken(url(), '/admin', await tokenFor(url(), 'alice'));
