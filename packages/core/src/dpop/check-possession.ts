@@ -87,14 +87,17 @@ export function createPossessionCheck(
       now,
       clockTolerance,
     });
-    const rotate = nonces?.check(proof.claims.nonce, now) === true;
+    // A nonce in its last window is still good; the client gets the next one with the answer.
+    const nextNonce =
+      nonces?.check(proof.claims.nonce, now) === true ? nonces.current(now) : undefined;
     if (typeof jkt !== 'string' || jkt !== proof.jkt) {
       throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
     }
     const confirmation: Confirmation = Object.freeze({ method: 'dpop' as const, jkt });
-    const possession: Possession = rotate
-      ? { confirmation, headers: Object.freeze({ 'DPoP-Nonce': nonces!.current(now) }) }
-      : { confirmation };
+    const possession: Possession =
+      nextNonce === undefined
+        ? { confirmation }
+        : { confirmation, headers: Object.freeze({ 'DPoP-Nonce': nextNonce }) };
     const recorded = recordProof(replay, proof, windowSeconds, now);
     return recorded === undefined ? possession : recorded.then(() => possession);
   };

@@ -5,6 +5,7 @@ import { parsePublicUrl, type PublicUrl } from './htu.js';
 import type { ReplayStore } from './replay-store.js';
 import { createDpopNonces, type DpopNonceOptions, type DpopNonces } from './dpop-nonces.js';
 import { checkOptionNames } from '../config/check-option-names.js';
+import { DEFAULT_PROOF_ALGORITHMS } from './default-proof-algorithms.js';
 
 /**
  * Whether a proof-of-possession scheme is refused (`off`), accepted next to plain Bearer tokens
@@ -72,7 +73,7 @@ export const DPOP_OPTION_NAMES = [
 /** The defaults of {@link DpopOptions}, in one place. */
 export const DPOP_DEFAULTS = Object.freeze({
   mode: 'allowed' as SenderConstraintMode,
-  algorithms: Object.freeze(['ES256', 'EdDSA', 'Ed25519', 'PS256', 'RS256'] as Algorithm[]),
+  algorithms: DEFAULT_PROOF_ALGORITHMS,
   iatWindow: 60,
   maxProofLength: 4096,
 });

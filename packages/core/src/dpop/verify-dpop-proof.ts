@@ -161,14 +161,14 @@ export async function verifyDpopProof(
     clockTolerance,
   });
   if (jkt !== undefined && verified.jkt !== jkt) throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
-  let rotate = false;
+  let nextNonce: string | undefined;
   if (nonces !== undefined) {
     try {
-      rotate = nonces.check(verified.claims.nonce, now);
+      if (nonces.check(verified.claims.nonce, now)) nextNonce = nonces.current(now);
     } catch (err) {
       // The nonce to retry with, for `DPoP-Nonce` (httpAnswer sends it).
       (err as JwtError).dpop = {
-        algs: [...settings.algorithms],
+        algs: settings.algs,
         bearer: false,
         usedDpop: true,
         nonce: nonces.current(now),
@@ -179,6 +179,5 @@ export async function verifyDpopProof(
   if (replay !== undefined) {
     await recordProof(replay, verified, settings.iatWindow + clockTolerance, now);
   }
-  const nextNonce = rotate ? nonces?.current(now) : undefined;
   return nextNonce === undefined ? verified : Object.freeze({ ...verified, nextNonce });
 }

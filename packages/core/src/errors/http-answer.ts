@@ -1,3 +1,4 @@
+import { DEFAULT_PROOF_ALGORITHMS } from '../dpop/default-proof-algorithms.js';
 import { ERROR_MEANINGS, REFINED_DESCRIPTIONS, type ErrorMeaning } from './error-codes.js';
 import type { JwtError } from './jwt-error.js';
 
@@ -26,7 +27,7 @@ export interface DpopChallenge {
 
 // What a DPoP-only code is answered with when no authenticate step described the schemes.
 const DPOP_ONLY: DpopChallenge = Object.freeze({
-  algs: Object.freeze(['ES256', 'EdDSA', 'Ed25519', 'PS256', 'RS256']),
+  algs: DEFAULT_PROOF_ALGORITHMS,
   bearer: false,
   usedDpop: true,
 });
