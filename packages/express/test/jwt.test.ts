@@ -1,6 +1,7 @@
 import { JwtError } from '@tokenward/core';
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import request from 'supertest';
+import { THROWING_APP_CALLBACKS } from '@tokenward/test-tokens';
 import { jwt, type AuthRequest } from '../src/index.js';
 import { MAJORS, SECRET, VERIFY, sign, signExpired } from './fixtures.js';
 
@@ -232,32 +233,7 @@ describe.each(MAJORS)('jwt() on %s', (_name, express) => {
     expect(res.body.token).toBe(token);
   });
 
-  test.each<[string, Record<string, unknown>]>([
-    [
-      'getToken',
-      {
-        getToken: () => {
-          throw new TypeError('app bug');
-        },
-      },
-    ],
-    [
-      'validateClaims',
-      {
-        validateClaims: () => {
-          throw new TypeError('app bug');
-        },
-      },
-    ],
-    [
-      'a key resolver',
-      {
-        key: () => {
-          throw new TypeError('app bug');
-        },
-      },
-    ],
-  ])(
+  test.each(THROWING_APP_CALLBACKS)(
     "a throwing %s goes to Express's error path as a 500, whatever onError says",
     async (_n, extra) => {
       const token = await sign({ sub: 'alice' });

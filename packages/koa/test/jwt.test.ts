@@ -1,6 +1,7 @@
 import { JwtError } from '@tokenward/core';
 import type { Context, Next } from 'koa';
 import request from 'supertest';
+import { THROWING_APP_CALLBACKS } from '@tokenward/test-tokens';
 import { jwt } from '../src/index.js';
 import { MAJORS, SECRET, VERIFY, sign, signExpired } from './fixtures.js';
 
@@ -44,32 +45,7 @@ describe.each(MAJORS)('jwt() on %s', (_name, Koa) => {
     expect(() => jwt({ ...VERIFY, secret: SECRET } as never)).toThrow(/use "key"/);
   });
 
-  test.each<[string, Record<string, unknown>]>([
-    [
-      'getToken',
-      {
-        getToken: () => {
-          throw new TypeError('app bug');
-        },
-      },
-    ],
-    [
-      'validateClaims',
-      {
-        validateClaims: () => {
-          throw new TypeError('app bug');
-        },
-      },
-    ],
-    [
-      'a key resolver',
-      {
-        key: () => {
-          throw new TypeError('app bug');
-        },
-      },
-    ],
-  ])(
+  test.each(THROWING_APP_CALLBACKS)(
     "a throwing %s is a 500 through Koa's error path, even with passthrough",
     async (_n, extra) => {
       for (const passthrough of [false, true]) {

@@ -1,6 +1,7 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import request from 'supertest';
 import type { JwtClaims } from '@tokenward/core';
+import { THROWING_APP_CALLBACKS } from '@tokenward/test-tokens';
 import { Claims, JwtAuthModule, JwtGuard } from '../src/index.js';
 import { createApp, PLATFORMS } from './helpers/app.js';
 import { bearer, token, verifierOptions } from './helpers/tokens.js';
@@ -19,32 +20,27 @@ class MeController {
   }
 }
 
-const bug = (): never => {
-  throw new TypeError('app bug');
-};
-
 describe.each(PLATFORMS)('on %s', (platform) => {
-  it.each<[string, Record<string, unknown>]>([
-    ['getToken', { getToken: bug }],
-    ['validateClaims', { validateClaims: bug }],
-    ['a key resolver', { key: bug }],
-  ])('a throwing %s is a 500, the handler does not run', async (_name, extra) => {
-    ran.length = 0;
-    const t = await createApp(platform, {
-      imports: [JwtAuthModule.forRoot({ ...verifierOptions, ...extra } as never)],
-      controllers: [MeController],
-    });
-    try {
-      const res = await request(t.server)
-        .get('/me')
-        .set('Authorization', bearer(await token()));
-      expect(res.status).toBe(500);
-      expect(res.headers['www-authenticate']).toBeUndefined();
-      expect(ran).toEqual([]);
-    } finally {
-      await t.close();
-    }
-  });
+  it.each(THROWING_APP_CALLBACKS)(
+    'a throwing %s is a 500, the handler does not run',
+    async (_name, extra) => {
+      ran.length = 0;
+      const t = await createApp(platform, {
+        imports: [JwtAuthModule.forRoot({ ...verifierOptions, ...extra } as never)],
+        controllers: [MeController],
+      });
+      try {
+        const res = await request(t.server)
+          .get('/me')
+          .set('Authorization', bearer(await token()));
+        expect(res.status).toBe(500);
+        expect(res.headers['www-authenticate']).toBeUndefined();
+        expect(ran).toEqual([]);
+      } finally {
+        await t.close();
+      }
+    },
+  );
 });
 
 describe('JwtAuthModule refuses a misspelt or foreign option at startup', () => {
