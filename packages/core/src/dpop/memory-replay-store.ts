@@ -42,6 +42,7 @@ const SWEEP_STEP = 8;
 export class MemoryReplayStore implements ReplayStore {
   readonly #ids = new Map<string, number>();
   readonly #max: number;
+  #frontExpiresAt = -Infinity;
 
   /**
    * @param options - the size bound
@@ -87,12 +88,20 @@ export class MemoryReplayStore implements ReplayStore {
   }
 
   // Ids are written in about expiry order (one window for all): expired ones gather at the front.
+  // A bounded sweep stops at the first id not yet expired, so until that id's expiry there is
+  // nothing for it to do: its expiry is kept (-Infinity when unknown) and the walk skipped.
   #sweep(now: number, limit: number): void {
+    if (limit !== Infinity && now < this.#frontExpiresAt) return;
+    let front = -Infinity;
     let seen = 0;
     for (const [id, expiresAt] of this.#ids) {
       if (expiresAt <= now) this.#ids.delete(id);
-      else if (limit !== Infinity) return;
-      if (++seen >= limit) return;
+      else if (front === -Infinity) {
+        front = expiresAt;
+        if (limit !== Infinity) break;
+      }
+      if (++seen >= limit) break;
     }
+    this.#frontExpiresAt = front;
   }
 }

@@ -4,6 +4,7 @@ import { JwtError } from '../errors/jwt-error.js';
 import { importJwk } from '../keys/import-jwk.js';
 import { algorithmSpec } from '../lib/algorithm-table.js';
 import { decodeJsonSegment } from '../lib/decode-json-segment.js';
+import { signatureLength } from '../signature/asymmetric-check.js';
 import { createSignatureCheck, type SignatureCheck } from '../signature/signature-check.js';
 import type { Algorithm } from '../types/algorithm.js';
 import type { Jwk } from '../types/key-input.js';
@@ -17,6 +18,11 @@ export interface ProofHeader {
   readonly jkt: string;
   /** The public key: the RFC 7638 required members only, frozen. */
   readonly jwk: Readonly<Jwk>;
+  /**
+   * A buffer of the one signature length this key makes, for the decoded signature of each proof
+   * (checks are synchronous, so one buffer serves them all).
+   */
+  readonly signature: Buffer;
 }
 
 // Private members of RSA/EC/OKP keys, and the secret of an oct key (RFC 7518 §6, RFC 8037 §2).
@@ -54,10 +60,12 @@ export function checkProofHeader(segment: string, algorithms: ReadonlySet<string
   const input = thumbprintInput(jwk);
   if (input === undefined) throw invalid();
   let check: SignatureCheck;
+  let length: number;
   try {
     const key = importJwk(jwk, { option: 'jwk', allowOct: false });
     if (!key.algorithms.has(spec.alg)) throw invalid();
     check = createSignatureCheck(key.keyObject, spec);
+    length = signatureLength(key.keyObject, spec);
   } catch (err) {
     throw invalid(err);
   }
@@ -66,6 +74,7 @@ export function checkProofHeader(segment: string, algorithms: ReadonlySet<string
     check,
     jkt: hash('sha256', input, 'base64url'),
     jwk: Object.freeze(JSON.parse(input) as Jwk),
+    signature: Buffer.allocUnsafeSlow(length),
   };
 }
 

@@ -153,13 +153,14 @@ export async function verifyDpopProof(
   const nonces = noncesFor(options.nonce);
   if (typeof proof !== 'string') throw new JwtError('ERR_DPOP_PROOF_INVALID');
   const now = clock();
-  const verified = createProofChecker(settings)(proof, {
+  const checked = createProofChecker(settings)(proof, {
     method,
     htu,
     accessToken,
     now,
     clockTolerance,
   });
+  const verified: DpopProof = Object.freeze({ ...checked, claims: Object.freeze(checked.claims) });
   if (jkt !== undefined && verified.jkt !== jkt) throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
   let nextNonce: string | undefined;
   if (nonces !== undefined) {

@@ -69,7 +69,8 @@ export function readAuthorizationWithDpop(
   if (
     typeof value === 'string' &&
     value.length > 5 &&
-    value.slice(0, 5).toLowerCase() === 'dpop '
+    // The usual spelling first: no lower-cased copy of the scheme then.
+    (value.startsWith('DPoP ') || value.slice(0, 5).toLowerCase() === 'dpop ')
   ) {
     if (countRawHeader(req.rawHeaders, 'authorization') > 1) {
       throw invalidRequest('The request carries more than one Authorization header');

@@ -10,8 +10,18 @@ export function countRawHeader(rawHeaders: readonly string[] | undefined, name: 
   let count = 0;
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const raw = rawHeaders[i];
-    // Length first: only a name of the right length is worth lower-casing.
-    if (raw?.length === name.length && raw.toLowerCase() === name) count++;
+    if (raw !== undefined && sameName(raw, name)) count++;
   }
   return count;
+}
+
+// Header names are ASCII tokens compared without case (RFC 9110 §5.1): each character of `raw`
+// with its letters lower-cased must be `lower`'s. No lower-cased copy is made.
+function sameName(raw: string, lower: string): boolean {
+  if (raw.length !== lower.length) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }

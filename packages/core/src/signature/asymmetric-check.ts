@@ -12,8 +12,7 @@ import type { SignatureCheck } from './signature-check.js';
  * @param spec - the algorithm
  */
 export function asymmetricCheck(key: KeyObject, spec: AlgorithmSpec): SignatureCheck {
-  const length =
-    spec.signatureBytes ?? Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
+  const length = signatureLength(key, spec);
   const input: VerifyKeyObjectInput & { saltLength?: number; dsaEncoding?: 'ieee-p1363' } = {
     key,
   };
@@ -33,6 +32,17 @@ export function asymmetricCheck(key: KeyObject, spec: AlgorithmSpec): SignatureC
       return false;
     }
   };
+}
+
+/**
+ * The only signature length `key` can produce with `spec`: fixed for ECDSA and Ed25519, the
+ * modulus size in bytes for RSA.
+ *
+ * @param key - a public key checked for `spec.alg`
+ * @param spec - an asymmetric algorithm
+ */
+export function signatureLength(key: KeyObject, spec: AlgorithmSpec): number {
+  return spec.signatureBytes ?? Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
 }
 
 // The signing input is ASCII (two checked base64url segments and a dot): written into one reused

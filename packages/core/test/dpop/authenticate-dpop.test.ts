@@ -205,6 +205,43 @@ describe('authenticate with DPoP (required and off)', () => {
     }
   });
 
+  it('keeps clients apart: interleaved proofs of several keys and algorithms, one bad signature each', async () => {
+    const a = auth({});
+    const clients = (['ES256', 'Ed25519', 'ES256', 'PS256', 'EdDSA'] as const).map((alg) => ({
+      key: dpopKey(alg),
+    }));
+    const tokens = await Promise.all(
+      clients.map(({ key: k }) => signer.sign({ sub: k.alg }, { dpopJkt: jwkThumbprint(k.jwk) })),
+    );
+    const proofFor = (i: number) =>
+      makeProof(clients[i]!.key, {
+        htm: 'GET',
+        htu: 'https://api.example.com/orders',
+        token: tokens[i]!,
+        iat: NOW,
+      });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < clients.length; i++) {
+        const proof = await proofFor(i);
+        const result = a.authenticateNow(
+          view({ authorization: `DPoP ${tokens[i]!}`, dpop: proof }),
+        );
+        expect(result).toMatchObject({ authenticated: true, claims: { sub: clients[i]!.key.alg } });
+        // The same proof with its signature changed in one character, shortened or lengthened.
+        const last = proof.at(-2) === 'A' ? 'B' : 'A';
+        for (const bad of [
+          `${proof.slice(0, -2)}${last}${proof.at(-1)!}`,
+          proof.slice(0, -4),
+          `${proof}AAAA`,
+        ]) {
+          expect(() =>
+            a.authenticateNow(view({ authorization: `DPoP ${tokens[i]!}`, dpop: bad })),
+          ).toThrow(expect.objectContaining({ code: 'ERR_DPOP_PROOF_INVALID' }) as JwtError);
+        }
+      }
+    }
+  });
+
   it('answers synchronously with the memory store (authenticateNow)', async () => {
     const a = auth({});
     const token = await signer.sign({ sub: 'alice' }, { dpopJkt: jkt });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { MemoryReplayStore, type JwtError } from '@tokenward/core';
 
 describe('MemoryReplayStore', () => {
@@ -28,6 +29,47 @@ describe('MemoryReplayStore', () => {
     for (let i = 0; i < 100; i++) store.markUsed(`old-${i}`, 1000, 0);
     for (let i = 0; i < 20; i++) store.markUsed(`new-${i}`, 9000, 5000);
     expect(store.size).toBeLessThan(100);
+  });
+
+  it('answers as a plain model does, whatever the order of writes and expiries', () => {
+    // The model: an id is held while its expiry is ahead of the clock; a write of a new id is
+    // refused (503) while `max` ids are held. The clock only moves forward.
+    const step = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+      ttl: fc.integer({ min: 1, max: 50 }),
+      advance: fc.integer({ min: 0, max: 20 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(step, { maxLength: 120 }),
+        (max, steps) => {
+          const store = new MemoryReplayStore({ max });
+          const model = new Map<string, number>();
+          let now = 0;
+          for (const { id, ttl, advance } of steps) {
+            now += advance;
+            for (const [held, expiresAt] of model) if (expiresAt <= now) model.delete(held);
+            let expected: boolean | 'full';
+            if (model.has(id)) expected = false;
+            else if (model.size >= max) expected = 'full';
+            else {
+              model.set(id, now + ttl);
+              expected = true;
+            }
+            let actual: boolean | 'full';
+            try {
+              actual = store.markUsed(id, now + ttl, now);
+            } catch (err) {
+              expect((err as JwtError).code).toBe('ERR_DPOP_REPLAY_UNAVAILABLE');
+              actual = 'full';
+            }
+            expect(actual).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it.each([0, -1, 1.5, 'many'])('refuses max %p naming the option', (max) => {

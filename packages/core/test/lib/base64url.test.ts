@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import {
   decodeBase64url,
-  decodeShortBase64url,
+  decodeShortBase64urlInto,
   isCanonicalBase64url,
 } from '../../src/lib/base64url.js';
+
+// The JavaScript decoder, allocating its own buffer: the bytes, or undefined for -1.
+function decodeShortBase64url(s: string): Buffer | undefined {
+  const out = Buffer.alloc((s.length * 3) >>> 2);
+  const n = decodeShortBase64urlInto(s, out);
+  return n === -1 ? undefined : out.subarray(0, n);
+}
 
 // Reference: the definition itself (alphabet, no padding, re-encoding reproduces the input).
 function reference(s: string): Buffer | undefined {
@@ -58,12 +65,35 @@ describe('strict canonical base64url', () => {
     );
   });
 
+  it('decodes into a given buffer as the allocating decoder does, and refuses a short buffer', () => {
+    const out = Buffer.alloc(600);
+    fc.assert(
+      fc.property(fc.oneof(alphabetish, anyText), (s) => {
+        const n = decodeShortBase64urlInto(s, out);
+        const expected = decodeBase64url(s);
+        if (expected === undefined) expect(n).toBe(-1);
+        else expect(out.subarray(0, n)).toEqual(expected);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(decodeShortBase64urlInto('QUJD', Buffer.alloc(3))).toBe(3);
+    expect(decodeShortBase64urlInto('QUJD', Buffer.alloc(2))).toBe(-1);
+    // Longer than the reused source buffer's first size: it grows (or a one-off one is used).
+    const long = Buffer.from('x'.repeat(30_000)).toString('base64url');
+    const big = Buffer.alloc(30_000);
+    expect(decodeShortBase64urlInto(long, big)).toBe(30_000);
+    expect(big.toString()).toBe('x'.repeat(30_000));
+  });
+
   it('refuses a non-ASCII character without any pre-check', () => {
     // U+0141 and U+00C1 have the low 7 bits of "A": a table indexed by the code's low bits alone
     // would read them as "A".
     expect(decodeShortBase64url('QUJD')).toEqual(Buffer.from('ABC'));
     expect(decodeShortBase64url('QUJ\u0141')).toBeUndefined();
     expect(decodeShortBase64url('\u00c1UJD')).toBeUndefined();
+    // A character whose UTF-8 form is longer than one byte, at the very end.
+    expect(decodeShortBase64urlInto('QUJ\u0141', Buffer.alloc(8))).toBe(-1);
+    expect(decodeShortBase64urlInto('QU\u{1F600}', Buffer.alloc(8))).toBe(-1);
   });
 
   it.each([
