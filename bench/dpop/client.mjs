@@ -6,6 +6,16 @@ import { createSigner, jwkThumbprint } from '@tokenward/core';
 const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /**
+ * `text` as Node's HTTP parser hands a header value over: one flat one-byte string. (A template
+ * literal makes a rope, which the first read of it flattens into a copy: a cost of the bench's
+ * fixtures, not of a request.)
+ *
+ * @param {string} text
+ * @returns {string}
+ */
+export const asHeaderValue = (text) => Buffer.from(text, 'latin1').toString('latin1');
+
+/**
  * @param {string} secret - the HS256 secret the server verifies with
  * @returns {Promise<{ publicKey: import('node:crypto').KeyObject, bound: string, plain: string, proofs: (count: number, htu: string) => string[] }>}
  */
@@ -26,7 +36,7 @@ export async function dpopClient(secret) {
         key: privateKey,
         dsaEncoding: 'ieee-p1363',
       });
-      return `${input}.${signature.toString('base64url')}`;
+      return asHeaderValue(`${input}.${signature.toString('base64url')}`);
     });
   };
   return { publicKey, bound, plain, proofs };

@@ -5,7 +5,7 @@
 // Run: pnpm --filter @tokenward/bench dpop (builds core first). Keep it short on a shared machine.
 import { verify } from 'node:crypto';
 import { createAuthenticator, MemoryReplayStore } from '@tokenward/core';
-import { dpopClient } from './client.mjs';
+import { asHeaderValue, dpopClient } from './client.mjs';
 
 const N = Number(process.env.DPOP_BENCH_N ?? 5000);
 const ROUNDS = Number(process.env.DPOP_BENCH_ROUNDS ?? 7);
@@ -14,19 +14,23 @@ const HOST = 'api.example.com';
 
 const { publicKey, bound, plain, proofs } = await dpopClient(SECRET);
 
-const view = (authorization, dpop) => ({
-  method: 'GET',
-  url: '/me',
-  headers: dpop === undefined ? { host: HOST, authorization } : { host: HOST, authorization, dpop },
-  rawHeaders: [
-    'Host',
-    HOST,
-    'Authorization',
-    authorization,
-    ...(dpop === undefined ? [] : ['DPoP', dpop]),
-  ],
-  secure: true,
-});
+const view = (credentials, dpop) => {
+  const authorization = asHeaderValue(credentials);
+  return {
+    method: 'GET',
+    url: '/me',
+    headers:
+      dpop === undefined ? { host: HOST, authorization } : { host: HOST, authorization, dpop },
+    rawHeaders: [
+      'Host',
+      HOST,
+      'Authorization',
+      authorization,
+      ...(dpop === undefined ? [] : ['DPoP', dpop]),
+    ],
+    secure: true,
+  };
+};
 
 const options = { algorithms: ['HS256'], key: SECRET, cache: true };
 const bearerAuth = createAuthenticator(options);
