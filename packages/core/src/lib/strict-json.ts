@@ -53,12 +53,14 @@ function parseValue(depth: number): unknown {
 
 function parseObject(depth: number): Record<string, unknown> {
   if (depth > MAX_JSON_DEPTH) fail();
-  // Built as a plain object (fast properties; "__proto__" is refused before any assignment), then
-  // detached from Object.prototype.
-  const object: Record<string, unknown> = {};
+  // Detached from Object.prototype while still empty ("__proto__" is refused before any
+  // assignment): the members then extend one shared hidden class, with fast properties, and the
+  // verifier's freeze of it is a cached transition. (Detached once built, each object got a
+  // hidden class of its own and each freeze built another, in the old generation.)
+  const object = Object.setPrototypeOf({}, null) as Record<string, unknown>;
   pos++;
   skipSpace();
-  if (text.charCodeAt(pos) === 0x7d) return (pos++, Object.setPrototypeOf(object, null));
+  if (text.charCodeAt(pos) === 0x7d) return (pos++, object);
   for (let index = 0; ; index++) {
     if (text.charCodeAt(pos) !== 0x22) fail();
     const name = depth === 1 ? parseTopName(index) : parseString();
@@ -70,7 +72,7 @@ function parseObject(depth: number): Record<string, unknown> {
     object[name] = value;
     skipSpace();
     const c = text.charCodeAt(pos++);
-    if (c === 0x7d) return Object.setPrototypeOf(object, null);
+    if (c === 0x7d) return object;
     if (c !== 0x2c) fail();
     skipSpace();
   }
