@@ -1,4 +1,5 @@
 import { configError, JwtError } from '../errors/jwt-error.js';
+import { IdTable } from './id-table.js';
 import type { ReplayStore } from './replay-store.js';
 import { checkOptionNames } from '../config/check-option-names.js';
 
@@ -14,19 +15,19 @@ export interface MemoryReplayStoreOptions {
   /**
    * Most ids held at once. When it is reached and no id has expired, new proofs are refused with
    * `ERR_DPOP_REPLAY_UNAVAILABLE` (503) rather than forgetting ids whose window is still open.
-   * Default 100 000 (about 10 MB).
+   * Default 100 000 (about 12 MB when full, outside the JavaScript heap).
    */
   max?: number;
 }
 
 const DEFAULT_MAX = 100_000;
-// Expired ids removed from the oldest end on each write: bounded work per request.
-const SWEEP_STEP = 8;
 
 /**
- * An in-process {@link ReplayStore} for one server, or tests: a `Map` of proof ids to their
- * expiry, bounded by `max`, swept a little on every write and fully when full. No timer, nothing
- * to close. A fleet of servers needs a shared store (`RedisReplayStore`) instead.
+ * An in-process {@link ReplayStore} for one server, or tests: proof ids and their expiry in a
+ * hash table of typed arrays (no string per id on the JavaScript heap, nothing allocated per
+ * write), bounded by `max`; expired ids make room as they are met and when the table is rebuilt.
+ * No timer, nothing to close. A fleet of servers needs a shared store (`RedisReplayStore`)
+ * instead.
  *
  * @example
  * ```ts
@@ -40,9 +41,8 @@ const SWEEP_STEP = 8;
  * ```
  */
 export class MemoryReplayStore implements ReplayStore {
-  readonly #ids = new Map<string, number>();
+  readonly #ids = new IdTable();
   readonly #max: number;
-  #frontExpiresAt = -Infinity;
 
   /**
    * @param options - the size bound
@@ -56,9 +56,9 @@ export class MemoryReplayStore implements ReplayStore {
     this.#max = max;
   }
 
-  /** Number of ids held (expired ones count until swept). */
+  /** Number of ids held (expired ones count until their room is reused or reclaimed). */
   get size(): number {
-    return this.#ids.size;
+    return this.#ids.taken;
   }
 
   /**
@@ -73,35 +73,8 @@ export class MemoryReplayStore implements ReplayStore {
    * ```
    */
   markUsed(id: string, expiresAt: number, now: number): boolean {
-    const known = this.#ids.get(id);
-    if (known !== undefined) {
-      if (known > now) return false;
-      this.#ids.delete(id);
-    }
-    this.#sweep(now, SWEEP_STEP);
-    if (this.#ids.size >= this.#max) {
-      this.#sweep(now, Infinity);
-      if (this.#ids.size >= this.#max) throw new JwtError('ERR_DPOP_REPLAY_UNAVAILABLE');
-    }
-    this.#ids.set(id, expiresAt);
-    return true;
-  }
-
-  // Ids are written in about expiry order (one window for all): expired ones gather at the front.
-  // A bounded sweep stops at the first id not yet expired, so until that id's expiry there is
-  // nothing for it to do: its expiry is kept (-Infinity when unknown) and the walk skipped.
-  #sweep(now: number, limit: number): void {
-    if (limit !== Infinity && now < this.#frontExpiresAt) return;
-    let front = -Infinity;
-    let seen = 0;
-    for (const [id, expiresAt] of this.#ids) {
-      if (expiresAt <= now) this.#ids.delete(id);
-      else if (front === -Infinity) {
-        front = expiresAt;
-        if (limit !== Infinity) break;
-      }
-      if (++seen >= limit) break;
-    }
-    this.#frontExpiresAt = front;
+    const outcome = this.#ids.record(id, expiresAt, now, this.#max);
+    if (outcome === 'full') throw new JwtError('ERR_DPOP_REPLAY_UNAVAILABLE');
+    return outcome === 'new';
   }
 }

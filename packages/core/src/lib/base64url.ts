@@ -7,6 +7,15 @@ const VALUES = new Int8Array(128).fill(-1);
   .split('')
   .forEach((c, i) => (VALUES[c.charCodeAt(0)] = i));
 
+/**
+ * The 6-bit value of a base64url character code, or -1 for anything else (any code).
+ *
+ * @param code - a UTF-16 code unit
+ */
+export function base64urlValue(code: number): number {
+  return code < 128 ? (VALUES[code] as number) : -1;
+}
+
 // 2 trailing chars carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
 function spareBitsZero(s: string, rest: number): boolean {
   if (rest === 0) return true;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { MemoryReplayStore, type JwtError } from '@tokenward/core';
 
@@ -24,51 +25,99 @@ describe('MemoryReplayStore', () => {
     expect(store.markUsed('b', 5000, 2500)).toBe(false);
   });
 
-  it('sweeps expired ids as it writes', () => {
+  it('reclaims the room of expired ids as it writes', () => {
     const store = new MemoryReplayStore();
-    for (let i = 0; i < 100; i++) store.markUsed(`old-${i}`, 1000, 0);
-    for (let i = 0; i < 20; i++) store.markUsed(`new-${i}`, 9000, 5000);
-    expect(store.size).toBeLessThan(100);
+    for (let i = 0; i < 5_000; i++) store.markUsed(`old-${i}`, 1000, 0);
+    for (let i = 0; i < 20_000; i++) store.markUsed(`new-${i}`, 9000, 5000);
+    // Growing for the new ids drops the expired ones: 20 000 held, not 25 000.
+    expect(store.size).toBe(20_000);
+    expect(store.markUsed('new-19999', 9000, 5000)).toBe(false);
+    expect(store.markUsed('old-4999', 9000, 5000)).toBe(true);
   });
 
+  it('tells apart ids of every shape: SHA-256 ids as the authenticator makes them and any string', () => {
+    const store = new MemoryReplayStore();
+    const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+    const ids = [
+      ...Array.from({ length: 3_000 }, (_, i) => digest(`key.${i}`)),
+      // 43 characters that are not all base64url, and base64url of other lengths.
+      `${'A'.repeat(42)}=`,
+      `${'A'.repeat(42)}\u0141`,
+      'A'.repeat(42),
+      'A'.repeat(44),
+      'A'.repeat(43),
+      `${'A'.repeat(42)}B`,
+      `B${'A'.repeat(42)}`,
+      '',
+      'a',
+      '\u{1F600}',
+      // A digest and the string whose digest it is are different ids.
+      'key.0',
+    ];
+    for (const id of ids) expect(store.markUsed(id, 2000, 1000)).toBe(true);
+    for (const id of ids) expect(store.markUsed(id, 2000, 1500)).toBe(false);
+    expect(store.size).toBe(ids.length);
+    // After expiry every one is new again, and the table holds no more than it did.
+    for (const id of ids) expect(store.markUsed(id, 4000, 3000)).toBe(true);
+    expect(store.size).toBe(ids.length);
+  });
+
+  // The model: an id is held while its expiry is ahead of the clock; a write of a new id is
+  // refused (503) while `max` ids are held. The clock only moves forward.
+  function matchesModel(max: number, steps: { id: string; ttl: number; advance: number }[]): void {
+    const store = new MemoryReplayStore({ max });
+    const model = new Map<string, number>();
+    let now = 0;
+    for (const { id, ttl, advance } of steps) {
+      now += advance;
+      for (const [held, expiresAt] of model) if (expiresAt <= now) model.delete(held);
+      let expected: boolean | 'full';
+      if (model.has(id)) expected = false;
+      else if (model.size >= max) expected = 'full';
+      else {
+        model.set(id, now + ttl);
+        expected = true;
+      }
+      let actual: boolean | 'full';
+      try {
+        actual = store.markUsed(id, now + ttl, now);
+      } catch (err) {
+        expect((err as JwtError).code).toBe('ERR_DPOP_REPLAY_UNAVAILABLE');
+        actual = 'full';
+      }
+      expect(actual).toBe(expected);
+    }
+  }
+  const digestId = (i: number) => createHash('sha256').update(`${i}`).digest('base64url');
+
   it('answers as a plain model does, whatever the order of writes and expiries', () => {
-    // The model: an id is held while its expiry is ahead of the clock; a write of a new id is
-    // refused (503) while `max` ids are held. The clock only moves forward.
     const step = fc.record({
-      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+      id: fc.oneof(
+        fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+        fc.integer({ min: 0, max: 7 }).map(digestId),
+      ),
       ttl: fc.integer({ min: 1, max: 50 }),
       advance: fc.integer({ min: 0, max: 20 }),
     });
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 6 }),
-        fc.array(step, { maxLength: 120 }),
-        (max, steps) => {
-          const store = new MemoryReplayStore({ max });
-          const model = new Map<string, number>();
-          let now = 0;
-          for (const { id, ttl, advance } of steps) {
-            now += advance;
-            for (const [held, expiresAt] of model) if (expiresAt <= now) model.delete(held);
-            let expected: boolean | 'full';
-            if (model.has(id)) expected = false;
-            else if (model.size >= max) expected = 'full';
-            else {
-              model.set(id, now + ttl);
-              expected = true;
-            }
-            let actual: boolean | 'full';
-            try {
-              actual = store.markUsed(id, now + ttl, now);
-            } catch (err) {
-              expect((err as JwtError).code).toBe('ERR_DPOP_REPLAY_UNAVAILABLE');
-              actual = 'full';
-            }
-            expect(actual).toBe(expected);
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(step, { maxLength: 120 }), matchesModel),
       { numRuns: 2_000 },
+    );
+  });
+
+  it('answers as the model does while it grows and rebuilds (hundreds of ids)', () => {
+    const step = fc.record({
+      id: fc.oneof(fc.integer({ min: 0, max: 599 }).map(digestId), fc.nat(599).map(String)),
+      ttl: fc.integer({ min: 1, max: 400 }),
+      advance: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 50, max: 700 }),
+        fc.array(step, { minLength: 500, maxLength: 2_000 }),
+        matchesModel,
+      ),
+      { numRuns: 40 },
     );
   });
 
