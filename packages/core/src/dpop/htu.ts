@@ -1,4 +1,5 @@
 import type { RequestView } from '../auth/request-view.js';
+import { memoizeRecent } from '../lib/memoize-recent.js';
 import { parseHttpUrl } from '../lib/origin.js';
 
 // RFC 3986 §2.3 unreserved characters: a percent-encoded one means the character itself.
@@ -26,20 +27,8 @@ export function normaliseHtu(value: string): string | undefined {
 }
 
 // Normal forms of recent request URLs: a server sees the same few, and parsing one costs far more
-// than looking it up. Bounded (count and length); the oldest goes first.
-const recent = new Map<string, string | undefined>();
-const RECENT_MAX = 256;
-const RECENT_LONGEST = 512;
-
-function normaliseKnown(url: string): string | undefined {
-  const known = recent.get(url);
-  if (known !== undefined || recent.has(url)) return known;
-  const normal = normaliseHtu(url);
-  if (url.length > RECENT_LONGEST) return normal;
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
-  recent.set(url, normal);
-  return normal;
-}
+// than looking it up.
+const normaliseKnown = memoizeRecent(normaliseHtu, 256, 512);
 
 /** The public address of the server when it is not what the request says (a proxy in front). */
 export interface PublicUrl {

@@ -4,6 +4,7 @@ import { JwtError } from '../errors/jwt-error.js';
 import { importJwk } from '../keys/import-jwk.js';
 import { algorithmSpec } from '../lib/algorithm-table.js';
 import { decodeJsonSegment } from '../lib/decode-json-segment.js';
+import { memoizeRecent } from '../lib/memoize-recent.js';
 import { signatureLength } from '../signature/asymmetric-check.js';
 import { createSignatureCheck, type SignatureCheck } from '../signature/signature-check.js';
 import type { Algorithm } from '../types/algorithm.js';
@@ -89,13 +90,5 @@ export function cachedProofHeaders(
   algorithms: ReadonlySet<string>,
   max = 1000,
 ): (segment: string) => ProofHeader {
-  const cache = new Map<string, ProofHeader>();
-  return (segment) => {
-    const hit = cache.get(segment);
-    if (hit !== undefined) return hit;
-    const header = checkProofHeader(segment, algorithms);
-    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-    cache.set(segment, header);
-    return header;
-  };
+  return memoizeRecent((segment) => checkProofHeader(segment, algorithms), max);
 }
