@@ -65,13 +65,23 @@ export class IdTable {
     }
     if (this.#taken >= max || this.#taken + 1 > this.#capacity * MAX_LOAD) {
       if (this.#rebuild(now) >= max) return 'full';
-      slot = this.#home(key);
-      while (this.#state[slot] !== EMPTY) slot = (slot + 1) & (this.#capacity - 1);
+      slot = this.#emptySlot(key);
     }
+    this.#take(slot, key, expiresAt);
+    return 'new';
+  }
+
+  // The first empty slot on the probe path of `key` (the table always has one).
+  #emptySlot(key: Uint32Array): number {
+    let slot = this.#home(key);
+    while (this.#state[slot] !== EMPTY) slot = (slot + 1) & (this.#capacity - 1);
+    return slot;
+  }
+
+  #take(slot: number, key: Uint32Array, expiresAt: number): void {
     this.#write(slot, key, expiresAt);
     this.#state[slot] = TAKEN;
     this.#taken++;
-    return 'new';
   }
 
   #home(key: Uint32Array): number {
@@ -106,16 +116,13 @@ export class IdTable {
     this.#keys = new Uint32Array(capacity * WORDS);
     this.#expiry = new Float64Array(capacity);
     this.#state = new Uint8Array(capacity);
-    this.#taken = live;
+    this.#taken = 0;
     // Not this.#key: it holds the id being recorded.
     const moving = new Uint32Array(WORDS);
     for (let old = 0; old < length; old++) {
       if (state[old] !== TAKEN || (expiry[old] as number) <= now) continue;
       moving.set(keys.subarray(old * WORDS, old * WORDS + WORDS));
-      let slot = this.#home(moving);
-      while (this.#state[slot] !== EMPTY) slot = (slot + 1) & (capacity - 1);
-      this.#write(slot, moving, expiry[old] as number);
-      this.#state[slot] = TAKEN;
+      this.#take(this.#emptySlot(moving), moving, expiry[old] as number);
     }
     return live;
   }
