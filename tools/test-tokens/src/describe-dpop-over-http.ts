@@ -74,20 +74,17 @@ export function describeDpopOverHttp(
     });
 
     const bound = () => sign({ sub: 'alice' }, { dpopJkt: client.jkt });
+    // GET `path` with `Authorization: DPoP <token>` and a DPoP header (further headers chain on).
+    const dpopGet = (path: string, token: string, proof: string) =>
+      request(server).get(path).set('Authorization', `DPoP ${token}`).set('DPoP', proof);
 
     test('accepts Authorization: DPoP with a fresh proof; the same proof twice is refused', async () => {
       const token = await bound();
       const proof = client.proof('GET', `${base}/me`, { token });
-      const ok = await request(server)
-        .get('/me?x=1')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', proof);
+      const ok = await dpopGet('/me?x=1', token, proof);
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ sub: 'alice' });
-      const again = await request(server)
-        .get('/me')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', proof);
+      const again = await dpopGet('/me', token, proof);
       expect(again.status).toBe(401);
       expect(again.body.code).toBe('ERR_DPOP_REPLAYED');
       expect(again.headers['www-authenticate']).toBe(
@@ -118,21 +115,15 @@ export function describeDpopOverHttp(
         client.proof('GET', `${base}/ME`, { token }),
         client.proof('GET', `https://127.0.0.1:${new URL(base).port}/me`, { token }),
       ]) {
-        const res = await request(server)
-          .get('/me')
-          .set('Authorization', `DPoP ${token}`)
-          .set('DPoP', proof);
+        const res = await dpopGet('/me', token, proof);
         expect(res.status).toBe(401);
         expect(res.body.code).toBe('ERR_DPOP_PROOF_INVALID');
       }
-      const twice = await request(server)
-        .get('/me')
-        .set('Authorization', `DPoP ${token}`)
-        // Two header lines (Node sends each array element as its own line).
-        .set('DPoP', [
-          client.proof('GET', `${base}/me`, { token }),
-          client.proof('GET', `${base}/me`, { token }),
-        ] as unknown as string);
+      // Two header lines (Node sends each array element as its own line).
+      const twice = await dpopGet('/me', token, [
+        client.proof('GET', `${base}/me`, { token }),
+        client.proof('GET', `${base}/me`, { token }),
+      ] as unknown as string);
       expect(twice.status).toBe(401);
       expect(twice.body.code).toBe('ERR_DPOP_PROOF_INVALID');
       expect(ran).toBe(0);
@@ -140,12 +131,13 @@ export function describeDpopOverHttp(
 
     test("takes the proof's scheme and host from a trusted proxy's headers", async () => {
       const token = await bound();
-      const res = await request(server)
-        .get('/me')
+      const res = await dpopGet(
+        '/me',
+        token,
+        client.proof('GET', 'https://api.example.com/me', { token }),
+      )
         .set('X-Forwarded-Proto', 'https')
-        .set('X-Forwarded-Host', 'api.example.com')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', client.proof('GET', 'https://api.example.com/me', { token }));
+        .set('X-Forwarded-Host', 'api.example.com');
       expect(res.status).toBe(200);
     });
 
@@ -158,10 +150,7 @@ export function describeDpopOverHttp(
         `${ALGS}, error="invalid_token", error_description="The access token is not bound to the proof of possession sent"`,
       );
       const token = await bound();
-      const ok = await request(server)
-        .get('/strict')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', client.proof('GET', `${base}/strict`, { token }));
+      const ok = await dpopGet('/strict', token, client.proof('GET', `${base}/strict`, { token }));
       expect(ok.status).toBe(200);
       expect(ran).toBe(1);
     });
@@ -171,26 +160,17 @@ export function describeDpopOverHttp(
       const token = await bound();
       const at = (iat: number, nonce?: string) =>
         client.proof('GET', `${base}/nonce`, { token, iat, claims: nonce ? { nonce } : {} });
-      const ask = await request(server)
-        .get('/nonce')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', at(clockAt));
+      const ask = await dpopGet('/nonce', token, at(clockAt));
       expect(ask.status).toBe(401);
       expect(ask.body.code).toBe('ERR_DPOP_NONCE_REQUIRED');
       expect(ask.headers['www-authenticate']).toMatch(/^DPoP algs="[^"]+", error="use_dpop_nonce"/);
       const nonce = ask.headers['dpop-nonce'] as string;
       expect(nonce).toMatch(/^[A-Za-z0-9_-]{32}$/);
-      const ok = await request(server)
-        .get('/nonce')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', at(clockAt, nonce));
+      const ok = await dpopGet('/nonce', token, at(clockAt, nonce));
       expect(ok.status).toBe(200);
       expect(ok.headers['dpop-nonce']).toBeUndefined();
       clockAt += 300; // the next nonce window (default lifetime 300 s)
-      const rotated = await request(server)
-        .get('/nonce')
-        .set('Authorization', `DPoP ${token}`)
-        .set('DPoP', at(clockAt, nonce));
+      const rotated = await dpopGet('/nonce', token, at(clockAt, nonce));
       expect(rotated.status).toBe(200);
       expect(rotated.headers['dpop-nonce']).toMatch(/^[A-Za-z0-9_-]{32}$/);
       expect(rotated.headers['dpop-nonce']).not.toBe(nonce);
