@@ -62,6 +62,28 @@ describe('MemoryReplayStore', () => {
     expect(store.size).toBe(ids.length);
   });
 
+  it('still finds an id whose probe path wrapped round the table after expired ids before it are dropped', () => {
+    // Ids made to share one probe start near the end of the 64-slot table the store starts with
+    // (the start is read off the id's first ten characters): the third lands in the last slot
+    // and, once the two before it expire, is moved back when the table is mended in place. It must
+    // still be refused as a replay afterwards.
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const idAt = (start: number, n: number) =>
+      `AAAA${ALPHABET[start]}AAAAA${String(n).padStart(33, 'A')}`;
+    const store = new MemoryReplayStore({ max: 1000 });
+    expect(store.markUsed(idAt(61, 1), 1000, 0)).toBe(true);
+    expect(store.markUsed(idAt(61, 2), 1000, 0)).toBe(true);
+    expect(store.markUsed(idAt(61, 3), 9000, 0)).toBe(true);
+    // Short-lived ids elsewhere until the next write has to mend the table (38 of 64 slots).
+    for (let n = 0; n < 35; n++) expect(store.markUsed(idAt(10 + n, 4), 1000, 0)).toBe(true);
+    expect(store.size).toBe(38);
+    expect(store.markUsed(idAt(5, 5), 9000, 2000)).toBe(true);
+    expect(store.size).toBe(2);
+    expect(store.markUsed(idAt(61, 3), 9000, 2000)).toBe(false);
+    expect(store.markUsed(idAt(5, 5), 9000, 2000)).toBe(false);
+    expect(store.markUsed(idAt(61, 1), 9000, 2000)).toBe(true);
+  });
+
   // The model: an id is held while its expiry is ahead of the clock; a write of a new id is
   // refused (503) while `max` ids are held. The clock only moves forward.
   function matchesModel(max: number, steps: { id: string; ttl: number; advance: number }[]): void {
