@@ -31,7 +31,9 @@ module.exports = {
     rootDir: join(__dirname, dir),
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     testEnvironment: 'node',
-    testEnvironmentOptions: { customExportConditions: ['@tokenward/source', 'node', 'node-addons'] },
+    testEnvironmentOptions: {
+      customExportConditions: ['@tokenward/source', 'node', 'node-addons'],
+    },
     transform: { '^.+\\.(t|j|mj)s$': swc },
     // ESM-only dependencies (jose, @nestjs/*) are transformed to CJS like our own sources.
     transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|@nestjs|dpop|oauth4webapi)[+/@])'],
