@@ -1,6 +1,7 @@
 import type { RequestView } from '../auth/request-view.js';
 import { JwtError } from '../errors/jwt-error.js';
 import { countRawHeader } from '../lib/count-raw-header.js';
+import { memoizeRecent } from '../lib/memoize-recent.js';
 import type { DpopChallenge } from '../errors/http-answer.js';
 import type { ExtractedToken } from '../extract/create-token-extractor.js';
 import type { JwtClaims } from '../types/claims.js';
@@ -39,6 +40,15 @@ export type PossessionCheck = (
   found: ExtractedToken,
   claims: JwtClaims,
 ) => Possession | undefined | Promise<Possession>;
+
+// The confirmation of a key, one frozen object per recent key. A frozen object made per request
+// gets a hidden class that dies at a full GC when no request holds one, and the next one made
+// changes the type V8 recorded for the result's `confirmation`, which throws the compiled request
+// path away (Node 24: "dependent field type changed").
+const confirmationOf = memoizeRecent(
+  (jkt: string): Confirmation => Object.freeze({ method: 'dpop', jkt }),
+  1000,
+);
 
 function boundKey(claims: JwtClaims): unknown {
   const cnf = claims.cnf;
@@ -93,7 +103,7 @@ export function createPossessionCheck(
     if (typeof jkt !== 'string' || jkt !== proof.jkt) {
       throw new JwtError('ERR_DPOP_BINDING_MISMATCH');
     }
-    const confirmation: Confirmation = Object.freeze({ method: 'dpop' as const, jkt });
+    const confirmation = confirmationOf(jkt);
     const possession: Possession =
       nextNonce === undefined
         ? { confirmation }
