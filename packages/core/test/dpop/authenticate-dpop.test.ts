@@ -226,7 +226,12 @@ describe('authenticate with DPoP (required and off)', () => {
         const result = a.authenticateNow(
           view({ authorization: `DPoP ${tokens[i]!}`, dpop: proof }),
         );
-        expect(result).toMatchObject({ authenticated: true, claims: { sub: clients[i]!.key.alg } });
+        expect(result).toMatchObject({
+          authenticated: true,
+          claims: { sub: clients[i]!.key.alg },
+          confirmation: { method: 'dpop', jkt: jwkThumbprint(clients[i]!.key.jwk) },
+        });
+        expect(Object.isFrozen((result as { confirmation?: unknown }).confirmation)).toBe(true);
         // The same proof with its signature changed in one character, shortened or lengthened.
         const last = proof.at(-2) === 'A' ? 'B' : 'A';
         for (const bad of [
