@@ -73,9 +73,7 @@ export class IdTable {
 
   // The first empty slot on the probe path of `key` (the table always has one).
   #emptySlot(key: Uint32Array): number {
-    let slot = this.#home(key);
-    while (this.#state[slot] !== EMPTY) slot = (slot + 1) & (this.#capacity - 1);
-    return slot;
+    return firstEmpty(this.#state, this.#home(key), this.#capacity - 1);
   }
 
   #take(slot: number, key: Uint32Array, expiresAt: number): void {
@@ -157,8 +155,7 @@ export class IdTable {
     for (let old = 0; old < oldState.length; old++) {
       if (oldState[old] !== TAKEN) continue;
       const from = old * WORDS;
-      let slot = home(oldKeys, from, mask);
-      while (state[slot] !== EMPTY) slot = (slot + 1) & mask;
+      const slot = firstEmpty(state, home(oldKeys, from, mask), mask);
       keys.set(oldKeys.subarray(from, from + WORDS), slot * WORDS);
       expiry[slot] = oldExpiry[old] as number;
       state[slot] = TAKEN;
@@ -173,6 +170,13 @@ export class IdTable {
 // Where the probe path of the key at `words[at]` starts, in a table of `mask + 1` slots.
 function home(words: Uint32Array, at: number, mask: number): number {
   return ((words[at] as number) ^ (words[at + 1] as number)) & mask;
+}
+
+// The first empty slot from `slot` on, in a table of `mask + 1` slots (it always has one).
+function firstEmpty(state: Uint8Array, slot: number, mask: number): number {
+  let at = slot;
+  while (state[at] !== EMPTY) at = (at + 1) & mask;
+  return at;
 }
 
 // Packs a 43-character base64url id into nine words; false (and `out` unspecified) for any other
